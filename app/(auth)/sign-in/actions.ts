@@ -1,0 +1,38 @@
+"use server";
+
+import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { signIn } from "@/lib/auth/auth";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { zodFieldErrors, type ActionState } from "@/lib/auth/team-action";
+import { toErrorPayload } from "@/lib/errors";
+import { enforceRateLimit } from "@/lib/ratelimit";
+
+const signInSchema = z.object({
+  email: z.email("Enter the email address you use at work.").transform((v) => v.trim().toLowerCase()),
+  callbackUrl: z.string().optional(),
+});
+
+async function clientIp(): Promise<string> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+}
+
+// The one action that runs without a session: it only asks for a sign-in link, rate-limited per IP and per address.
+export async function requestMagicLink(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = signInSchema.safeParse({ email: formData.get("email"), callbackUrl: formData.get("callbackUrl") ?? undefined });
+  if (!parsed.success) return { ok: false, error: "Please fix the highlighted field.", fields: zodFieldErrors(parsed.error) };
+  try {
+    await enforceRateLimit("signIn", await clientIp());
+    await signIn("email", { email: parsed.data.email, redirectTo: safeCallbackUrl(parsed.data.callbackUrl) });
+    return { ok: true, data: null };
+  } catch (error) {
+    unstable_rethrow(error);
+    return { ok: false, error: toErrorPayload(error, { action: "requestMagicLink" }).body.error.message };
+  }
+}
+
+export async function signInWithProvider(provider: "google" | "microsoft-entra-id", callbackUrl: string) {
+  await signIn(provider, { redirectTo: safeCallbackUrl(callbackUrl) });
+}
