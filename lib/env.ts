@@ -7,11 +7,13 @@ import { z } from "zod";
 const optionalUrl = z.url().optional();
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
+export const DEFAULT_APP_URL = "http://localhost:3000";
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATA_DIR: z.string().default(".data"),
   PGLITE_DIR: z.string().optional(),
-  APP_URL: z.url().default("http://localhost:3000"),
+  APP_URL: z.url().default(DEFAULT_APP_URL),
 
   DATABASE_URL: optionalUrl,
   POSTGRES_URL: optionalUrl,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { OutboxList } from "@/components/outbox/outbox-list";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { systemMailTransport } from "@/lib/email/send-system-mail";
@@ -10,6 +11,7 @@ export const metadata: Metadata = { title: "Local outbox" };
 
 // Exists only while no mail provider is configured: it is how sign-in links reach you on one machine.
 export default async function PublicOutboxPage() {
+  await connection();
   if (systemMailTransport() !== "local-outbox") notFound();
   const rows = await listPublicOutbox({});
   return (

@@ -5,9 +5,9 @@ import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { MIGRATIONS_FOLDER, type Db, type OpenDatabase } from "../types";
 
-/** `dir` undefined → an in-memory database. */
+/** `dir` undefined or "memory://" → an in-memory database. */
 export function openPglite(dir?: string): OpenDatabase {
-  if (dir) fs.mkdirSync(dir, { recursive: true });
+  if (dir && !dir.startsWith("memory://")) fs.mkdirSync(dir, { recursive: true });
   const client = new PGlite(dir);
   const db = drizzle(client) as unknown as Db;
   return {

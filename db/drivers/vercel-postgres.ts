@@ -55,7 +55,7 @@ function configureNeon(): void {
   config.useSecureWebSocket = insecure ? false : undefined;
   // Neon pipelines a cleartext password into the startup; a plain Postgres behind a relay may use
   // trust or SCRAM instead and would reject the unexpected password message, so do the normal handshake.
-  config.pipelineConnect = undefined;
+  config.pipelineConnect = wsProxy ? false : undefined;
   config.fetchEndpoint =
     fetchEndpoint && !/^https?:\/\//.test(fetchEndpoint)
       ? `${insecure ? "http" : "https"}://${fetchEndpoint}`

@@ -91,7 +91,7 @@ export function createIoredisRequester(client: IORedis): Requester {
     try {
       replies = prepared.some(Boolean) ? await batch.exec() : [];
     } catch (error) {
-      if (error instanceof ReplyError) throw new errors.UpstashError(describeExecAbort(error));
+      if (error instanceof ReplyError) throw new errors.UpstashError(describeExecAbort(error as Error));
       throw error;
     }
     if (!replies) throw new errors.UpstashError("EXECABORT transaction aborted");

@@ -66,7 +66,8 @@ describe.runIf(!skipReason)("@vercel/postgres driver through the local Neon rela
   });
 
   afterAll(async () => {
-    await opened?.close().catch(() => {});
+    // Bounded: if a test broke the session mid-handshake, pool.end() can wait forever; the database still gets dropped.
+    await Promise.race([opened?.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5_000))]);
     await relay?.close();
     for (const key of ENV_KEYS) {
       if (savedEnv[key] === undefined) delete process.env[key];

@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
@@ -25,12 +25,16 @@ export async function requestMagicLink(_prev: ActionState, formData: FormData): 
   if (!parsed.success) return { ok: false, error: "Please fix the highlighted field.", fields: zodFieldErrors(parsed.error) };
   try {
     await enforceRateLimit("signIn", await clientIp());
-    await signIn("email", { email: parsed.data.email, redirectTo: safeCallbackUrl(parsed.data.callbackUrl) });
-    return { ok: true, data: null };
+    // redirect: false so the browser goes straight to our page instead of through /api/auth/verify-request.
+    const next: string = await signIn("email", { email: parsed.data.email, redirectTo: safeCallbackUrl(parsed.data.callbackUrl), redirect: false });
+    if (new URL(next, "http://x").searchParams.has("error")) {
+      return { ok: false, error: "We could not send the sign-in email. If you asked several times in a row, wait a few minutes and try again." };
+    }
   } catch (error) {
     unstable_rethrow(error);
     return { ok: false, error: toErrorPayload(error, { action: "requestMagicLink" }).body.error.message };
   }
+  redirect("/sign-in/check-email");
 }
 
 export async function signInWithProvider(provider: "google" | "microsoft-entra-id", callbackUrl: string) {

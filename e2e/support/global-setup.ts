@@ -1,0 +1,86 @@
+// Builds the app, starts it on a free port with a fresh database and data dir, and hands its URL to the specs.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { createScratchDatabase } from "../../tests/support/scratch-database";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseURL: string;
+    artifactsDir: string;
+  }
+}
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+async function waitForServer(url: string, child: ChildProcess, ms = 60_000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/sign-in`);
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server at ${url} did not become ready in ${ms} ms`);
+}
+
+export default async function setup(project: TestProject) {
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!fs.existsSync(chromium)) {
+    throw new Error(`Chromium not found at ${chromium}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "copilot-e2e-"));
+  const artifactsDir = path.join(root, "e2e/.artifacts");
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  const port = await freePort();
+  // "localhost", not 127.0.0.1: Next.js reports 127.0.0.1 requests as localhost, and Auth.js builds its URLs from that.
+  const baseURL = `http://localhost:${port}`;
+
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, APP_URL: baseURL, PORT: String(port) };
+  delete env.RESEND_API_KEY;
+  delete (env as Record<string, string | undefined>).NODE_ENV;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  if (process.env.DATABASE_URL) {
+    const scratch = await createScratchDatabase(process.env.DATABASE_URL, "copilot_e2e");
+    env.DATABASE_URL = scratch.url;
+    dropDatabase = scratch.drop;
+  }
+
+  if (process.env.E2E_SKIP_BUILD !== "1") {
+    const build = spawnSync("npx", ["next", "build"], { cwd: root, env, stdio: "inherit" });
+    if (build.status !== 0) throw new Error(`next build failed with status ${build.status}`);
+  }
+
+  const log = fs.createWriteStream(path.join(artifactsDir, "server.log"));
+  const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, detached: true });
+  server.stdout?.pipe(log);
+  server.stderr?.pipe(log);
+  await waitForServer(baseURL, server);
+
+  project.provide("baseURL", baseURL);
+  project.provide("artifactsDir", artifactsDir);
+
+  return async () => {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    await dropDatabase?.();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}

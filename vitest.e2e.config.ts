@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+// End-to-end: a production build served by `next start`, driven by Debian's Chromium through playwright-core.
+export default defineConfig({
+  test: {
+    include: ["e2e/**/*.e2e.ts"],
+    globalSetup: ["e2e/support/global-setup.ts"],
+    testTimeout: 90_000,
+    hookTimeout: 300_000,
+    fileParallelism: false,
+  },
+});
