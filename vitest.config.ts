@@ -10,6 +10,8 @@ export default defineConfig({
     },
   },
   test: {
+    // CI collects a JSON report per suite to print one "N passed, N failed" line at the end.
+    reporters: process.env.VITEST_JSON_DIR ? ["default", ["json", { outputFile: `${process.env.VITEST_JSON_DIR}/unit.json` }]] : ["default"],
     include: ["tests/**/*.test.ts"],
     environment: "node",
     setupFiles: ["tests/support/setup.ts"],

@@ -79,6 +79,12 @@ describe("sign-in, teams and isolation", () => {
       expect(response?.status(), path).toBe(404);
       expect(await page.getByRole("heading", { name: "Not found" }).count(), path).toBe(1);
     }
+    const api = await page.request.get(`/api/teams/${ownerTeam}/members`);
+    expect(api.status()).toBe(404);
+    expect(await api.json()).toEqual({ error: { code: "not_found", message: "That team was not found." } });
+    const own = await page.request.get(`/api/teams/${otherTeam}/members`);
+    expect(own.status()).toBe(200);
+    expect((await own.json()).members).toHaveLength(1);
     await context.close();
   });
 

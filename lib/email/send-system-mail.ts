@@ -24,7 +24,9 @@ let resend: Resend | undefined;
 const resendClient = () => (resend ??= new Resend(env().RESEND_API_KEY));
 
 export async function sendSystemMail(input: SystemMail): Promise<{ messageId: string; transport: MailTransport }> {
-  const mail = systemMailSchema.parse(input);
+  const parsed = systemMailSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid_input", `This email cannot be sent: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+  const mail = parsed.data;
   const messageId = newMessageId();
   const from = env().MAIL_FROM;
   const headers = { ...mail.headers, "Message-ID": messageId };
