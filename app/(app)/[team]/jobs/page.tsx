@@ -7,6 +7,7 @@ import { formatDuration, formatTime, RunStatusBadge } from "@/components/jobs/ru
 import { PageHeader } from "@/components/page-header";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireTeamPage } from "@/lib/auth/require-team-page";
 import { engineMode } from "@/lib/jobs/engine-mode";
@@ -73,26 +74,26 @@ export default async function JobsPage({ params, searchParams }: { params: Promi
       <form className="mb-4 flex flex-wrap items-end gap-3 text-sm" aria-label="Filter runs">
         <label className="grid gap-1">
           <span className="text-muted-foreground">Function</span>
-          <select name="fn" defaultValue={filters.fn ?? ""} className="h-9 rounded-md border border-input bg-transparent px-2">
+          <NativeSelect name="fn" defaultValue={filters.fn ?? ""}>
             <option value="">All functions</option>
             {functions.map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
-          </select>
+          </NativeSelect>
         </label>
         <label className="grid gap-1">
           <span className="text-muted-foreground">Status</span>
-          <select name="status" defaultValue={filters.status ?? ""} className="h-9 rounded-md border border-input bg-transparent px-2">
+          <NativeSelect name="status" defaultValue={filters.status ?? ""}>
             <option value="">Any status</option>
             {RUN_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
-          </select>
+          </NativeSelect>
         </label>
         <label className="grid gap-1">
           <span className="text-muted-foreground">Started</span>
-          <select name="since" defaultValue={filters.since ?? ""} className="h-9 rounded-md border border-input bg-transparent px-2">
+          <NativeSelect name="since" defaultValue={filters.since ?? ""}>
             <option value="">Any time</option>
             <option value="1h">Last hour</option>
             <option value="24h">Last 24 hours</option>
             <option value="7d">Last 7 days</option>
-          </select>
+          </NativeSelect>
         </label>
         <Button type="submit" variant="secondary" size="sm">Apply</Button>
       </form>

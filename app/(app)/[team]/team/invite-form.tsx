@@ -5,6 +5,7 @@ import { FieldError } from "@/components/form-field-error";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
 import { inviteMemberAction } from "./actions";
 
 export function InviteForm({ teamSlug }: { teamSlug: string }) {
@@ -20,10 +21,10 @@ export function InviteForm({ teamSlug }: { teamSlug: string }) {
       </div>
       <div className="grid gap-1.5">
         <Label htmlFor={`${id}-role`}>Role</Label>
-        <select id={`${id}-role`} name="role" defaultValue="member" className="h-9 rounded-md border border-input bg-transparent px-3 text-sm shadow-xs">
+        <NativeSelect id={`${id}-role`} name="role" defaultValue="member">
           <option value="member">Member</option>
           <option value="admin">Admin</option>
-        </select>
+        </NativeSelect>
         <FieldError messages={fields?.role} />
       </div>
       <Button type="submit" disabled={pending} className="sm:mt-6">

@@ -12,6 +12,7 @@ import {
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { NativeSelect } from "@/components/ui/native-select";
 import type { ActionState } from "@/lib/auth/team-action";
 import { changeRoleAction, removeMemberAction, revokeInvitationAction } from "./actions";
 
@@ -20,20 +21,20 @@ export function RoleSelect({ teamSlug, memberId, role, roles }: { teamSlug: stri
   return (
     <form action={action} className="flex flex-col gap-1">
       <input type="hidden" name="memberId" value={memberId} />
-      <select
+      <NativeSelect
         name="role"
         defaultValue={role}
         disabled={pending}
         aria-label="Role"
         onChange={(e) => e.currentTarget.form?.requestSubmit()}
-        className="h-8 rounded-md border border-input bg-transparent px-2 text-sm"
+        className="h-8"
       >
         {roles.map((r) => (
           <option key={r} value={r}>
             {r}
           </option>
         ))}
-      </select>
+      </NativeSelect>
       {state && !state.ok ? <span className="text-xs text-destructive">{state.error}</span> : null}
     </form>
   );
