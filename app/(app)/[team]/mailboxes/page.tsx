@@ -1,15 +1,64 @@
 import { Mail } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
+import { MailboxStatusBadge, PROVIDER_LABEL } from "@/components/mailboxes/mailbox-status-badge";
 import { PageHeader } from "@/components/page-header";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireTeamPage } from "@/lib/auth/require-team-page";
+import { listMailboxes } from "@/lib/mailboxes/list-mailboxes";
+import { can } from "@/lib/teams/permissions";
+import { LocalMailboxForm } from "./local-mailbox-form";
 
 export const metadata: Metadata = { title: "Mailboxes" };
 
-export default function MailboxesPage() {
+export default async function MailboxesPage({ params }: { params: Promise<{ team: string }> }) {
+  const { team: slug } = await params;
+  const ctx = await requireTeamPage(slug, `/${slug}/mailboxes`);
+  const rows = await listMailboxes({ teamId: ctx.teamId });
+  const mayManage = can(ctx.role, "team:settings");
+
   return (
     <>
-      <PageHeader title="Mailboxes" description="The accounts your email is sent from." />
-      <EmptyState icon={Mail} title="No mailboxes connected" description="Connecting Gmail, Outlook, SMTP or Resend is coming next. Until then the app's own mail (sign-in links, invitations) lands in the local Outbox." />
+      <PageHeader title="Mailboxes" description="The accounts your email is sent from, with their daily caps, sending windows and warmup." />
+      <div className="grid gap-6">
+        {rows.length === 0 ? (
+          <EmptyState icon={Mail} title="No mailboxes connected" description="Add a mailbox below. A local mailbox keeps every message on this machine, in the team's Outbox." />
+        ) : (
+          <div className="grid gap-3 md:grid-cols-2">
+            {rows.map((m) => (
+              <Card key={m.id} data-testid="mailbox-card">
+                <CardHeader>
+                  <CardTitle className="flex items-center justify-between gap-2 text-base">
+                    <Link href={`/${slug}/mailboxes/${m.id}`} className="truncate underline-offset-4 hover:underline">{m.email}</Link>
+                    <MailboxStatusBadge status={m.status} />
+                  </CardTitle>
+                  <CardDescription>{PROVIDER_LABEL[m.provider]}{m.displayName ? ` · ${m.displayName}` : ""}</CardDescription>
+                </CardHeader>
+                <CardContent className="grid gap-2 text-sm">
+                  {m.statusReason ? <p className="text-destructive">{m.statusReason}</p> : null}
+                  <dl className="grid grid-cols-3 gap-2">
+                    <div><dt className="text-xs text-muted-foreground">Sent (24 h)</dt><dd className="tabular-nums">{m.health.sentLast24h} / {m.health.capToday}</dd></div>
+                    <div><dt className="text-xs text-muted-foreground">Bounces (30 d)</dt><dd className="tabular-nums">{m.health.bouncesLast30d}</dd></div>
+                    <div><dt className="text-xs text-muted-foreground">Warmup</dt><dd>{m.warmupEnabled ? `on → ${m.warmupTarget ?? m.dailyCap}/day` : "off"}</dd></div>
+                  </dl>
+                </CardContent>
+              </Card>
+            ))}
+          </div>
+        )}
+        {mayManage ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Add a local mailbox</CardTitle>
+              <CardDescription>For trying things out: mail is captured in this team&apos;s Outbox and never leaves the machine.</CardDescription>
+            </CardHeader>
+            <CardContent><LocalMailboxForm teamSlug={slug} defaultEmail={ctx.user.email} /></CardContent>
+          </Card>
+        ) : (
+          <p className="text-sm text-muted-foreground">Only owners and admins can connect mailboxes.</p>
+        )}
+      </div>
     </>
   );
 }

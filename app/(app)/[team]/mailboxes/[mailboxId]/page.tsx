@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { MailboxStatusBadge, PROVIDER_LABEL } from "@/components/mailboxes/mailbox-status-badge";
+import { PageHeader } from "@/components/page-header";
+import { Card, CardContent } from "@/components/ui/card";
+import { requireTeamPage } from "@/lib/auth/require-team-page";
+import { AppError } from "@/lib/errors";
+import { capForInstant } from "@/lib/mailboxes/next-send-slot";
+import { getMailbox } from "@/lib/mailboxes/list-mailboxes";
+import { can } from "@/lib/teams/permissions";
+import { MailboxSettingsForm } from "./mailbox-settings-form";
+
+export const metadata: Metadata = { title: "Mailbox" };
+
+export default async function MailboxPage({ params }: { params: Promise<{ team: string; mailboxId: string }> }) {
+  const { team: slug, mailboxId } = await params;
+  const ctx = await requireTeamPage(slug, `/${slug}/mailboxes/${mailboxId}`);
+  if (!z.uuid().safeParse(mailboxId).success) notFound();
+  const mailbox = await getMailbox({ teamId: ctx.teamId, mailboxId }).catch((e) => {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    throw e;
+  });
+  return (
+    <>
+      <PageHeader
+        title={mailbox.email}
+        description={`${PROVIDER_LABEL[mailbox.provider]} · today's cap ${capForInstant(mailbox, new Date())}`}
+        actions={<MailboxStatusBadge status={mailbox.status} />}
+      />
+      <Card>
+        <CardContent className="pt-6">
+          <MailboxSettingsForm teamSlug={slug} mailbox={mailbox} timeZones={Intl.supportedValuesOf("timeZone")} readOnly={!can(ctx.role, "team:settings")} />
+        </CardContent>
+      </Card>
+      <Link href={`/${slug}/mailboxes`} className="mt-4 inline-block text-sm underline underline-offset-4">← All mailboxes</Link>
+    </>
+  );
+}

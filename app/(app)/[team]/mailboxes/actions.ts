@@ -1,0 +1,26 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { teamAction } from "@/lib/auth/team-action";
+import { createLocalMailbox } from "@/lib/mailboxes/create-local-mailbox";
+import { createLocalMailboxSchema } from "@/lib/mailboxes/create-mailbox.schema";
+import { mailboxSettingsSchema } from "@/lib/mailboxes/mailbox-settings.schema";
+import { updateMailboxSettings } from "@/lib/mailboxes/update-mailbox-settings";
+
+export const createLocalMailboxAction = teamAction(
+  { name: "createLocalMailbox", schema: createLocalMailboxSchema, permission: "team:settings" },
+  async ({ input, ctx }) => {
+    const mailbox = await createLocalMailbox({ teamId: ctx.teamId, actorUserId: ctx.user.id, input });
+    revalidatePath(`/${ctx.team.slug}/mailboxes`);
+    return { id: mailbox.id };
+  },
+);
+
+export const updateMailboxSettingsAction = teamAction(
+  { name: "updateMailboxSettings", schema: mailboxSettingsSchema, permission: "team:settings" },
+  async ({ input, ctx }) => {
+    await updateMailboxSettings({ teamId: ctx.teamId, actorUserId: ctx.user.id, input });
+    revalidatePath(`/${ctx.team.slug}/mailboxes`, "layout");
+    return null;
+  },
+);
