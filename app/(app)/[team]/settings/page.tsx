@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireTeamPage } from "@/lib/auth/require-team-page";
@@ -19,6 +20,15 @@ export default async function SettingsPage({ params }: { params: Promise<{ team:
         </CardHeader>
         <CardContent>
           <TeamSettingsForm teamSlug={slug} name={ctx.team.name} postalAddress={ctx.team.postalAddress ?? ""} readOnly={!can(ctx.role, "team:settings")} />
+        </CardContent>
+      </Card>
+      <Card className="mt-6">
+        <CardHeader>
+          <CardTitle>Suppression list</CardTitle>
+        </CardHeader>
+        <CardContent className="text-sm text-muted-foreground">
+          Addresses and domains this team never emails: unsubscribes, bounces, complaints and your own additions.{" "}
+          <Link href={`/${slug}/suppressions`} className="font-medium text-foreground underline underline-offset-4">Open the suppression list</Link>
         </CardContent>
       </Card>
     </>
