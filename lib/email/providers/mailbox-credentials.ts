@@ -1,0 +1,48 @@
+// The decrypted shape of mailboxes.credentials_ciphertext per provider, and the only code that seals/opens it.
+import "server-only";
+import { z } from "zod";
+import { decryptSecret, encryptSecret } from "@/lib/crypto";
+
+export const smtpCredentialsSchema = z.object({
+  provider: z.literal("smtp"),
+  host: z.string().min(1),
+  port: z.number().int().min(1).max(65535),
+  /** true: implicit TLS (port 465). false: STARTTLS when the server offers it. */
+  secure: z.boolean(),
+  /** Refuse to send if the server does not offer STARTTLS. */
+  requireTls: z.boolean().default(false),
+  username: z.string().min(1),
+  password: z.string().min(1),
+});
+
+export const oauthCredentialsSchema = z.object({
+  provider: z.enum(["gmail", "outlook"]),
+  refreshToken: z.string().min(1),
+  accessToken: z.string().min(1).optional(),
+  /** Epoch milliseconds. */
+  accessTokenExpiresAt: z.number().int().optional(),
+  scope: z.string().optional(),
+});
+
+export const resendCredentialsSchema = z.object({ provider: z.literal("resend"), apiKey: z.string().min(1) });
+
+export const mailboxCredentialsSchema = z.discriminatedUnion("provider", [
+  smtpCredentialsSchema,
+  oauthCredentialsSchema,
+  resendCredentialsSchema,
+]);
+export type SmtpCredentials = z.infer<typeof smtpCredentialsSchema>;
+export type OAuthCredentials = z.infer<typeof oauthCredentialsSchema>;
+export type ResendCredentials = z.infer<typeof resendCredentialsSchema>;
+export type MailboxCredentials = z.infer<typeof mailboxCredentialsSchema>;
+
+/** The mailbox id is the associated data: choose it before encrypting (see db/schema/mailboxes.ts). */
+export function encryptMailboxCredentials({ mailboxId, credentials }: { mailboxId: string; credentials: MailboxCredentials }) {
+  const valid = mailboxCredentialsSchema.parse(credentials);
+  const { ciphertext, keyId } = encryptSecret({ plaintext: JSON.stringify(valid), associatedData: mailboxId });
+  return { credentialsCiphertext: ciphertext, credentialsKeyId: keyId };
+}
+
+export function decryptMailboxCredentials({ mailboxId, ciphertext }: { mailboxId: string; ciphertext: string }): MailboxCredentials {
+  return mailboxCredentialsSchema.parse(JSON.parse(decryptSecret({ ciphertext, associatedData: mailboxId })));
+}
