@@ -1,6 +1,7 @@
 // Every message we send or receive, with its threading headers, provider ids and send state machine.
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   index,
   integer,
@@ -80,6 +81,9 @@ export const emails = pgTable(
     clickCount: integer("click_count").notNull().default(0),
     repliedAt: timestamp("replied_at", { withTimezone: true }),
     bouncedAt: timestamp("bounced_at", { withTimezone: true }),
+    // Per-send tracking choices, fixed when the row is created so every attempt builds the same message.
+    trackOpens: boolean("track_opens").notNull().default(true),
+    trackClicks: boolean("track_clicks").notNull().default(true),
     // Exactly-once key: "enrolment:<id>:step:<position>" for sequence sends, caller-supplied for one-off sends.
     idempotencyKey: text("idempotency_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

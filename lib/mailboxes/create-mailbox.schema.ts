@@ -9,11 +9,9 @@ export const createSmtpMailboxSchema = z.object({
   email: address,
   displayName,
   smtpHost: z.string().trim().min(1, "Enter the SMTP server's host name.").max(255),
-  smtpPort: z.coerce.number().int().min(1).max(65535, "Ports go up to 65535."),
+  smtpPort: z.coerce.number({ error: "Enter the SMTP port, usually 587 or 465." }).int().min(1, "Enter the SMTP port, usually 587 or 465.").max(65535, "Ports go up to 65535."),
   smtpSecure: z.union([z.literal("on"), z.literal("true"), z.boolean()]).optional().transform((v) => v === true || v === "on" || v === "true"),
   smtpUser: z.string().trim().min(1, "Enter the SMTP user name (often the address itself).").max(255),
   smtpPassword: z.string().min(1, "Enter the SMTP password or app password.").max(1024),
-  imapHost: z.string().trim().max(255).optional().transform((v) => v || null),
-  imapPort: z.coerce.number().int().min(1).max(65535).optional().or(z.literal("").transform(() => undefined)),
 });
 export type CreateSmtpMailboxInput = z.infer<typeof createSmtpMailboxSchema>;

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { teamAction } from "@/lib/auth/team-action";
 import { createLocalMailbox } from "@/lib/mailboxes/create-local-mailbox";
-import { createLocalMailboxSchema } from "@/lib/mailboxes/create-mailbox.schema";
+import { createLocalMailboxSchema, createSmtpMailboxSchema } from "@/lib/mailboxes/create-mailbox.schema";
+import { createSmtpMailbox } from "@/lib/mailboxes/create-smtp-mailbox";
 import { mailboxSettingsSchema } from "@/lib/mailboxes/mailbox-settings.schema";
 import { updateMailboxSettings } from "@/lib/mailboxes/update-mailbox-settings";
 
@@ -22,5 +23,14 @@ export const updateMailboxSettingsAction = teamAction(
     await updateMailboxSettings({ teamId: ctx.teamId, actorUserId: ctx.user.id, input });
     revalidatePath(`/${ctx.team.slug}/mailboxes`, "layout");
     return null;
+  },
+);
+
+export const createSmtpMailboxAction = teamAction(
+  { name: "createSmtpMailbox", schema: createSmtpMailboxSchema, permission: "team:settings" },
+  async ({ input, ctx }) => {
+    const mailbox = await createSmtpMailbox({ teamId: ctx.teamId, actorUserId: ctx.user.id, input });
+    revalidatePath(`/${ctx.team.slug}/mailboxes`);
+    return { id: mailbox.id, email: mailbox.email };
   },
 );

@@ -9,6 +9,7 @@ import { requireTeamPage } from "@/lib/auth/require-team-page";
 import { listMailboxes } from "@/lib/mailboxes/list-mailboxes";
 import { can } from "@/lib/teams/permissions";
 import { LocalMailboxForm } from "./local-mailbox-form";
+import { SmtpMailboxForm } from "./smtp-mailbox-form";
 
 export const metadata: Metadata = { title: "Mailboxes" };
 
@@ -47,6 +48,15 @@ export default async function MailboxesPage({ params }: { params: Promise<{ team
             ))}
           </div>
         )}
+        {mayManage ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Connect an SMTP mailbox</CardTitle>
+              <CardDescription>Any provider that offers SMTP (Google Workspace and Microsoft 365 app passwords, Fastmail, your own server). We log in once to check before saving; the password is stored encrypted.</CardDescription>
+            </CardHeader>
+            <CardContent><SmtpMailboxForm teamSlug={slug} /></CardContent>
+          </Card>
+        ) : null}
         {mayManage ? (
           <Card>
             <CardHeader>

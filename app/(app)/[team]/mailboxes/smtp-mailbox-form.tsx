@@ -1,0 +1,44 @@
+"use client";
+
+import { useActionState } from "react";
+import { FieldError } from "@/components/form-field-error";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { createSmtpMailboxAction } from "./actions";
+
+function Field({ name, label, fields, ...props }: { name: string; label: string; fields?: Record<string, string[]> } & React.ComponentProps<typeof Input>) {
+  return (
+    <div className="grid gap-1.5">
+      <Label htmlFor={`smtp-${name}`}>{label}</Label>
+      <Input id={`smtp-${name}`} name={name} aria-invalid={!!fields?.[name]} {...props} />
+      <FieldError messages={fields?.[name]} />
+    </div>
+  );
+}
+
+export function SmtpMailboxForm({ teamSlug }: { teamSlug: string }) {
+  const [state, action, pending] = useActionState(createSmtpMailboxAction.bind(null, teamSlug), undefined);
+  const fields = state && !state.ok ? state.fields : undefined;
+  return (
+    <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
+      <Field name="email" label="Email address" type="email" placeholder="you@company.com" fields={fields} />
+      <Field name="displayName" label="Display name" placeholder="Ada Lovelace" fields={fields} />
+      <Field name="smtpHost" label="SMTP host" placeholder="smtp.company.com" fields={fields} />
+      <Field name="smtpPort" label="SMTP port" type="number" defaultValue={587} fields={fields} />
+      <Field name="smtpUser" label="User name" autoComplete="off" fields={fields} />
+      <Field name="smtpPassword" label="Password" type="password" autoComplete="new-password" fields={fields} />
+      <label className="flex items-center gap-2 text-sm sm:col-span-2">
+        <input type="checkbox" name="smtpSecure" className="size-4 accent-primary" />
+        Implicit TLS (port 465). Leave off for STARTTLS on 587.
+      </label>
+      <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
+        <Button type="submit" disabled={pending}>{pending ? "Checking the server…" : "Verify and connect"}</Button>
+        <span role="status" className="text-sm">
+          {state?.ok ? <span className="text-emerald-600 dark:text-emerald-400">Connected {state.data.email}.</span> : null}
+          {state && !state.ok ? <span className="text-destructive">{state.error}</span> : null}
+        </span>
+      </div>
+    </form>
+  );
+}
