@@ -1,0 +1,34 @@
+import { zodFieldErrors } from "@/lib/auth/team-action";
+import { resolveTeamContext } from "@/lib/auth/team-context";
+import { emailDraftResponse } from "@/lib/ai/email-draft-response";
+import { AppError, errorResponse } from "@/lib/errors";
+import { generateEmailBodySchema } from "./schema";
+
+// POST /api/ai/generate-email — streams a draft as plain text (useCompletion, streamProtocol "text").
+// Headers: x-model-label (which model wrote it), x-cache: hit | miss.
+export async function POST(req: Request): Promise<Response> {
+  try {
+    const raw: unknown = await req.json().catch(() => {
+      throw new AppError("invalid_input", "The request body must be JSON.");
+    });
+    const parsed = generateEmailBodySchema.safeParse(raw);
+    if (!parsed.success) {
+      throw new AppError("invalid_input", "Please fix the highlighted fields.", { fields: zodFieldErrors(parsed.error) });
+    }
+    const { team, regenerate, prompt: _ignored, ...input } = parsed.data;
+    const ctx = await resolveTeamContext(team, "data:write");
+    // The sender signs with their own name unless the composer gave one.
+    if (!input.sender.name && ctx.user.name) input.sender = { ...input.sender, name: ctx.user.name };
+    return await emailDraftResponse({
+      teamId: ctx.teamId,
+      userId: ctx.user.id,
+      input,
+      bypassCache: regenerate,
+      abortSignal: req.signal,
+    });
+  } catch (error) {
+    return errorResponse(error, { route: "/api/ai/generate-email", method: "POST" });
+  }
+}
+
+
