@@ -33,7 +33,8 @@ async function blockingReason(tx: Tx, email: Email): Promise<string | null> {
   return null;
 }
 
-export async function claimForSending(tx: Tx, { teamId, emailId, now }: { teamId: string; emailId: string; now: Date }): Promise<Claim> {
+// Timing is the send function's sleep; this only decides whether the email may still go at all.
+export async function claimForSending(tx: Tx, { teamId, emailId }: { teamId: string; emailId: string }): Promise<Claim> {
   const [email] = await tx.select().from(emails).where(and(eq(emails.teamId, teamId), eq(emails.id, emailId))).for("update");
   if (!email) throw notFound("That email");
   if (email.status === "sending") return { kind: "recover", email };
@@ -48,9 +49,6 @@ export async function claimForSending(tx: Tx, { teamId, emailId, now }: { teamId
   if (!mailbox || mailbox.status !== "active") {
     // Not a failure of this email: it waits, queued, until the mailbox is fixed; the step retries later.
     throw new AppError("unavailable", `The mailbox ${mailbox?.email ?? ""} is ${mailbox?.status ?? "gone"}; the email stays queued.`);
-  }
-  if (email.scheduledFor && email.scheduledFor.getTime() > now.getTime() + 1000) {
-    throw new AppError("conflict", "It is not this email's slot yet.");
   }
   const [claimed] = await tx
     .update(emails)

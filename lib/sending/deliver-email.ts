@@ -56,7 +56,7 @@ async function record(email: Email, patch: Partial<Email>) {
 }
 
 export async function deliverEmail({ teamId, emailId, now = new Date() }: { teamId: string; emailId: string; now?: Date }): Promise<DeliveryOutcome> {
-  const claim = await teamScope(teamId, (tx) => claimForSending(tx, { teamId, emailId, now }));
+  const claim = await teamScope(teamId, (tx) => claimForSending(tx, { teamId, emailId }));
   if (claim.kind === "done") return { status: claim.email.status === "cancelled" ? "cancelled" : "already-done", reason: claim.reason };
   const email = claim.email;
   const mailbox = await teamScope(teamId, async (tx) => (await tx.select().from(mailboxes).where(eq(mailboxes.id, email.mailboxId!)))[0]);

@@ -1,15 +1,31 @@
-import { PenLine } from "lucide-react";
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
+import { requireTeamPage } from "@/lib/auth/require-team-page";
+import { getLanguageModel } from "@/lib/ai/models";
+import { listLeadsForComposer } from "@/lib/leads/list-leads-for-composer";
+import { listMailboxes } from "@/lib/mailboxes/list-mailboxes";
+import { Composer } from "./composer";
 
 export const metadata: Metadata = { title: "Compose" };
 
-export default function ComposePage() {
+export default async function ComposePage({ params }: { params: Promise<{ team: string }> }) {
+  const { team: slug } = await params;
+  const ctx = await requireTeamPage(slug, `/${slug}/compose`);
+  const [leads, mailboxes] = await Promise.all([listLeadsForComposer({ teamId: ctx.teamId }), listMailboxes({ teamId: ctx.teamId })]);
+  const sendable = mailboxes
+    .filter((m) => m.status === "active")
+    .map((m) => ({ id: m.id, email: m.email, displayName: m.displayName }));
+
   return (
     <>
-      <PageHeader title="Compose" description="Write a personal email with the AI copilot." />
-      <EmptyState icon={PenLine} title="The AI composer is not available yet" description="Once it ships, you will pick a lead, see their research, and watch a personal email stream in here." />
+      <PageHeader title="Compose" description="Pick a lead, say what you want, and watch a personal email write itself. Edit, check and send." />
+      <Composer
+        teamSlug={slug}
+        leads={leads}
+        mailboxes={sendable}
+        configuredModel={getLanguageModel().label}
+        senderName={ctx.user.name ?? null}
+      />
     </>
   );
 }

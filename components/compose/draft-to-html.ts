@@ -1,0 +1,12 @@
+// The draft body as the simple HTML an email needs: one paragraph per blank-line-separated block.
+import { escapeHtml } from "@/lib/email/render/html-entities";
+
+export function draftBodyToHtml(body: string): string {
+  return body
+    .replace(/\r\n?/g, "\n")
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
+    .join("\n");
+}
