@@ -32,7 +32,7 @@ export const jobEvents = pgTable(
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
     receivedAt: at("received_at").notNull(),
   },
-  (t) => [index("job_events_received_idx").on(t.receivedAt), index("job_events_name_idx").on(t.name)],
+  (t) => [index("job_events_received_idx").on(t.receivedAt)],
 );
 export type JobEvent = typeof jobEvents.$inferSelect;
 
@@ -66,9 +66,10 @@ export const jobRuns = pgTable(
     endedAt: at("ended_at"),
   },
   (t) => [
+    // The dashboard lists a team's runs newest first (ids are UUIDv7, time-ordered), filtered by status or function.
     index("job_runs_team_idx").on(t.teamId, t.id),
+    index("job_runs_team_status_idx").on(t.teamId, t.status, t.id),
     index("job_runs_function_idx").on(t.functionId, t.status),
-    index("job_runs_status_idx").on(t.status),
     index("job_runs_created_idx").on(t.createdAt),
     index("job_runs_event_idx").on(t.eventId),
     index("job_runs_invoker_idx").on(t.invokerRunId),

@@ -1,6 +1,7 @@
 // One signed call to a function's serve endpoint, and what the SDK answered.
 import { z } from "zod";
 import { canonicalJson } from "./canonical-json";
+import { fetchSend, nodeHttpSend } from "./http-send";
 import { signBody, verifySignature } from "./signature";
 
 export const opSchema = z.looseObject({
@@ -88,27 +89,24 @@ export async function callFunction(req: CallRequest, options: CallOptions): Prom
   if (options.signingKey) headers["x-inngest-signature"] = signBody(body, options.signingKey);
   if (req.version >= 0) headers["x-inngest-req-version"] = String(req.version);
 
-  let res: Response;
+  const send = options.fetch ? fetchSend(options.fetch) : nodeHttpSend;
+  let res: { status: number; header(name: string): string | null };
   let text: string;
   try {
-    res = await (options.fetch ?? fetch)(stepUrl(req.url, req.stepId), {
-      method: "POST",
-      headers,
-      body,
-      signal: AbortSignal.timeout(options.timeoutMs ?? 300_000),
-    });
-    text = await res.text();
+    const reply = await send(stepUrl(req.url, req.stepId), { method: "POST", headers, body, timeoutMs: options.timeoutMs ?? 300_000 });
+    res = reply;
+    text = reply.text;
   } catch (error) {
     const info = toErrorInfo(error, "The function endpoint could not be reached");
     return { kind: "error", retriable: true, error: { ...info, name: "EndpointUnreachable" }, retryAfterMs: null, version: null, status: 0 };
   }
-  const versionHeader = Number(res.headers.get("x-inngest-req-version"));
-  const version = Number.isInteger(versionHeader) && res.headers.has("x-inngest-req-version") ? versionHeader : null;
-  const retryAfterMs = parseRetryAfter(res.headers.get("retry-after"));
+  const versionText = res.header("x-inngest-req-version");
+  const version = versionText !== null && Number.isInteger(Number(versionText)) ? Number(versionText) : null;
+  const retryAfterMs = parseRetryAfter(res.header("retry-after"));
 
   if (options.signingKey && (res.status === 200 || res.status === 206)) {
     // Only the SDK holding our key can answer with a valid signature: anything else is not our app.
-    if (!verifySignature(res.headers.get("x-inngest-signature"), text, options.signingKey)) {
+    if (!verifySignature(res.header("x-inngest-signature"), text, options.signingKey)) {
       const error = { name: "InvalidResponseSignature", message: "The function endpoint's response was not signed with our key" };
       return { kind: "error", retriable: true, error, retryAfterMs, version, status: res.status };
     }
@@ -127,7 +125,7 @@ export async function callFunction(req: CallRequest, options: CallOptions): Prom
     const error = { name: "InvalidResponse", message: "The SDK answered 206 without a readable list of steps" };
     return { kind: "error", retriable: true, error, retryAfterMs, version, status: res.status };
   }
-  const noRetry = res.headers.get("x-inngest-no-retry") === "true";
+  const noRetry = res.header("x-inngest-no-retry") === "true";
   const fallback = res.status === 401 ? "The function endpoint rejected our signature" : `The function endpoint answered ${res.status}`;
   return { kind: "error", retriable: !noRetry, error: toErrorInfo(json, fallback), retryAfterMs, version, status: res.status };
 }

@@ -56,24 +56,6 @@ export async function takeLeasedItem(tx: Queryable, itemId: string, workerId: st
   return rows.length === 1;
 }
 
-/**
- * Turns the item this worker holds into the run's next call, still leased to it: the worker carries on
- * with the same run at once instead of queueing (and the concurrency slot it holds stays held).
- */
-export async function continueLeasedItem(
-  tx: Queryable,
-  itemId: string,
-  workerId: string,
-  next: { stepId: string; attempt: number; payload: Record<string, unknown> | null; dedupeKey: string; now: Date },
-): Promise<JobQueueItem | null> {
-  const rows = await tx
-    .update(jobQueue)
-    .set({ kind: "call", stepId: next.stepId, attempt: next.attempt, payload: next.payload, dedupeKey: next.dedupeKey, runAt: next.now })
-    .where(and(eq(jobQueue.id, itemId), eq(jobQueue.leasedBy, workerId)))
-    .returning();
-  return rows[0] ?? null;
-}
-
 export async function extendLeases(db: Queryable, ids: string[], workerId: string, until: Date): Promise<void> {
   if (!ids.length) return;
   await db

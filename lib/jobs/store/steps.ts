@@ -1,8 +1,8 @@
-// Memoised steps: a step's result is written once (first write wins) and replayed to the SDK on every call.
-import { and, asc, eq, inArray, isNotNull, notInArray, sql } from "drizzle-orm";
+// Steps of a run: a step's result is memoised once (first write wins); the hot path reads them back.
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/types";
 import { jobSteps, type JobStep } from "@/db/schema/jobs";
-import type { ErrorInfo, Memo } from "../protocol/call-function";
+import type { ErrorInfo } from "../protocol/call-function";
 
 export type StepStatus = JobStep["status"];
 const SETTLED: StepStatus[] = ["completed", "failed"];
@@ -26,22 +26,6 @@ export function opLabel(op: string, opts?: Record<string, unknown> | null): stri
     default:
       return op;
   }
-}
-
-export interface MemoState {
-  steps: Record<string, Memo>;
-  stack: string[];
-}
-
-export async function loadMemo(db: Queryable, runId: string): Promise<MemoState> {
-  const rows = await db
-    .select({ id: jobSteps.hashedId, status: jobSteps.status, data: jobSteps.data, error: jobSteps.error })
-    .from(jobSteps)
-    .where(and(eq(jobSteps.runId, runId), isNotNull(jobSteps.doneSeq)))
-    .orderBy(asc(jobSteps.doneSeq));
-  const steps: Record<string, Memo> = {};
-  for (const r of rows) steps[r.id] = r.status === "failed" ? { error: r.error } : { data: r.data ?? null };
-  return { steps, stack: rows.map((r) => r.id) };
 }
 
 export interface SettleStep {

@@ -1,0 +1,4 @@
+// Every function the app serves (app/api/inngest/route.ts). Add new ones here.
+import { sendTestEmail } from "./send-test-email";
+
+export const functions = [sendTestEmail];

@@ -1,0 +1,39 @@
+// The send function: one run per queued email. Reserve the mailbox's next legal slot, sleep until it,
+// then claim-recheck-send-record in lib/sending (exactly once, whatever retries or crashes happen).
+import { NonRetriableError, RetryAfterError } from "inngest";
+import { MailProviderError } from "@/lib/email/providers/mail-provider";
+import { deliverEmail } from "@/lib/sending/deliver-email";
+import { reserveSendSlot } from "@/lib/sending/reserve-send-slot";
+import { inngest } from "../client";
+import { emailSendRequested } from "../events";
+
+export const sendEmail = inngest.createFunction(
+  {
+    id: "send-email",
+    name: "Send an email",
+    retries: 6,
+    // One send in flight per mailbox: slots are reserved and used in order.
+    concurrency: [{ limit: 1, key: "event.data.mailboxId" }],
+    triggers: [{ event: emailSendRequested }],
+  },
+  async ({ event, step }) => {
+    const { teamId, emailId } = event.data;
+    const reservation = await step.run("reserve-slot", async () => {
+      const { slot, status } = await reserveSendSlot({ teamId, emailId });
+      return { slot: slot?.toISOString() ?? null, status };
+    });
+    if (!reservation.slot) return { status: reservation.status, reason: "not queued" };
+    await step.sleepUntil("wait-for-slot", reservation.slot);
+    return step.run("send-email", async () => {
+      try {
+        return await deliverEmail({ teamId, emailId });
+      } catch (error) {
+        if (!(error instanceof MailProviderError)) throw error;
+        // Expired credentials will not heal by retrying; the email stays queued until the mailbox is reconnected.
+        if (error.kind === "auth_failed") throw new NonRetriableError(error.message, { cause: error });
+        if (error.retryAfterSeconds) throw new RetryAfterError(error.message, error.retryAfterSeconds * 1000, { cause: error });
+        throw error;
+      }
+    });
+  },
+);
