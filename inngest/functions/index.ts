@@ -1,4 +1,5 @@
 // Every function the app serves (app/api/inngest/route.ts). Add new ones here.
+import { sendEmail } from "./send-email";
 import { sendTestEmail } from "./send-test-email";
 
-export const functions = [sendTestEmail];
+export const functions = [sendTestEmail, sendEmail];

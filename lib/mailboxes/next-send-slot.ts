@@ -39,7 +39,12 @@ export function nextWindowInstant(s: SendSchedule, at: Date): Date | null {
     if (!s.sendingDays.includes(weekday)) continue;
     const open = zonedToInstant(date, s.sendingStartMinute, s.timezone);
     const close = zonedToInstant(date, s.sendingEndMinute, s.timezone);
-    if (at.getTime() < close.getTime()) return at.getTime() >= open.getTime() ? at : open;
+    if (at.getTime() >= close.getTime()) continue;
+    const found = at.getTime() >= open.getTime() ? at : open;
+    // On a DST-change day the instants between open and close can read outside the window (a window edge
+    // inside the skipped hour): only a time whose wall clock is inside the window counts.
+    const wallClock = zonedParts(found, s.timezone);
+    if (wallClock.weekday === weekday && wallClock.minuteOfDay >= s.sendingStartMinute && wallClock.minuteOfDay < s.sendingEndMinute) return found;
   }
   return null;
 }

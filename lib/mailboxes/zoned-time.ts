@@ -23,6 +23,7 @@ function formatter(timeZone: string) {
   return f;
 }
 
+const DAY_MS = 86_400_000;
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
 export function zonedParts(instant: Date, timeZone: string): ZonedParts & { second: number } {
@@ -47,11 +48,13 @@ function offsetAt(instant: number, timeZone: string): number {
 
 export function zonedToInstant(date: { year: number; month: number; day: number }, minuteOfDay: number, timeZone: string): Date {
   const wall = Date.UTC(date.year, date.month - 1, date.day, 0, minuteOfDay);
-  let guess = wall - offsetAt(wall, timeZone);
-  const second = wall - offsetAt(guess, timeZone);
-  if (second !== guess) guess = Math.max(guess, second); // across a DST change: the later reading is the real one
-  // In a spring-forward gap the wall time does not exist; the instant found lies just after it.
-  return new Date(guess);
+  // The zone's offsets around this wall time (a DST change is never closer than a day to another).
+  const offsets = [...new Set([offsetAt(wall - DAY_MS, timeZone), offsetAt(wall, timeZone), offsetAt(wall + DAY_MS, timeZone)])];
+  const exact = offsets.map((o) => wall - o).filter((instant) => offsetAt(instant, timeZone) === wall - instant);
+  // Fall-back overlap: two instants read this wall time; take the earlier one.
+  if (exact.length > 0) return new Date(Math.min(...exact));
+  // Spring-forward gap: the wall time does not exist; move forward by the gap, as clocks do.
+  return new Date(wall - Math.min(...offsets));
 }
 
 /** The local calendar date `days` after the given one (calendar arithmetic, DST-proof). */

@@ -70,6 +70,10 @@ describe("next send slot", () => {
     expect(zonedToInstant({ year: 2026, month: 3, day: 29 }, 9 * 60, "Europe/Berlin").toISOString()).toBe("2026-03-29T07:00:00.000Z");
     expect(zonedToInstant({ year: 2026, month: 3, day: 28 }, 9 * 60, "Europe/Berlin").toISOString()).toBe("2026-03-28T08:00:00.000Z");
     expect(zonedToInstant({ year: 2026, month: 11, day: 1 }, 9 * 60, "America/New_York").toISOString()).toBe("2026-11-01T14:00:00.000Z");
+    // Found by the property below: midnight on the day Sydney leaves DST (the change is at 03:00 that night).
+    expect(zonedToInstant({ year: 2026, month: 4, day: 5 }, 0, "Australia/Sydney").toISOString()).toBe("2026-04-04T13:00:00.000Z");
+    // 02:30 does not exist in Berlin on 29 March: clocks jump, so it reads as 03:30.
+    expect(zonedToInstant({ year: 2026, month: 3, day: 29 }, 150, "Europe/Berlin").toISOString()).toBe("2026-03-29T01:30:00.000Z");
   });
 
   it("over simulated weeks never exceeds cap(day) in a rolling 24 h, leaves its window, or sends closer than the spacing", () => {
