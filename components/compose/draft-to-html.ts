@@ -7,6 +7,11 @@ export function draftBodyToHtml(body: string): string {
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
+    .map((p) => `<p>${linkify(escapeHtml(p)).replace(/\n/g, "<br>")}</p>`)
     .join("\n");
+}
+
+/** A URL the rep typed becomes a link (and so a tracked link); the text is already HTML-escaped. */
+function linkify(escaped: string): string {
+  return escaped.replace(/\bhttps?:\/\/[^\s<]+[^\s<.,;:!?)]/g, (url) => `<a href="${url}">${url}</a>`);
 }

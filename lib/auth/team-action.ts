@@ -20,7 +20,12 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
 function toObject(input: FormData | unknown): unknown {
   if (!(input instanceof FormData)) return input;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of input.entries()) if (!key.startsWith("$ACTION")) out[key] = value;
+  for (const key of new Set(input.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    // Repeated fields (checkbox groups) become arrays; single ones stay plain values.
+    const values = input.getAll(key);
+    out[key] = values.length > 1 ? values : values[0];
+  }
   return out;
 }
 

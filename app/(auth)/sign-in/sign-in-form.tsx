@@ -6,12 +6,13 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { requestMagicLink } from "./actions";
+import { submitWithoutReset } from "@/components/submit-without-reset";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState(requestMagicLink, undefined);
   const fields = state && !state.ok ? state.fields : undefined;
   return (
-    <form action={action} className="grid gap-3" noValidate>
+    <form onSubmit={submitWithoutReset(action)} className="grid gap-3" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="grid gap-1.5">
         <Label htmlFor="email">Work email</Label>

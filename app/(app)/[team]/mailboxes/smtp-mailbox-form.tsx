@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { createSmtpMailboxAction } from "./actions";
+import { submitWithoutReset } from "@/components/submit-without-reset";
 
 function Field({ name, label, fields, ...props }: { name: string; label: string; fields?: Record<string, string[]> } & React.ComponentProps<typeof Input>) {
   return (
@@ -21,7 +22,7 @@ export function SmtpMailboxForm({ teamSlug }: { teamSlug: string }) {
   const [state, action, pending] = useActionState(createSmtpMailboxAction.bind(null, teamSlug), undefined);
   const fields = state && !state.ok ? state.fields : undefined;
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
+    <form onSubmit={submitWithoutReset(action)} className="grid gap-4 sm:grid-cols-2" noValidate>
       <Field name="email" label="Email address" type="email" placeholder="you@company.com" fields={fields} />
       <Field name="displayName" label="Display name" placeholder="Ada Lovelace" fields={fields} />
       <Field name="smtpHost" label="SMTP host" placeholder="smtp.company.com" fields={fields} />

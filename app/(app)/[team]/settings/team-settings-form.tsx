@@ -7,12 +7,13 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { updateTeamSettingsAction } from "./actions";
+import { submitWithoutReset } from "@/components/submit-without-reset";
 
 export function TeamSettingsForm({ teamSlug, name, postalAddress, readOnly }: { teamSlug: string; name: string; postalAddress: string; readOnly: boolean }) {
   const [state, action, pending] = useActionState(updateTeamSettingsAction.bind(null, teamSlug), undefined);
   const fields = state && !state.ok ? state.fields : undefined;
   return (
-    <form action={action} className="grid max-w-xl gap-4" noValidate>
+    <form onSubmit={submitWithoutReset(action)} className="grid max-w-xl gap-4" noValidate>
       <fieldset disabled={readOnly || pending} className="grid gap-4">
         <div className="grid gap-1.5">
           <Label htmlFor="team-name">Team name</Label>

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { addSuppressionsAction, removeSuppressionAction } from "./actions";
+import { submitWithoutReset } from "@/components/submit-without-reset";
 
 export function AddSuppressionsForm({ teamSlug }: { teamSlug: string }) {
   const [state, action, pending] = useActionState(addSuppressionsAction.bind(null, teamSlug), undefined);
@@ -16,7 +17,7 @@ export function AddSuppressionsForm({ teamSlug }: { teamSlug: string }) {
     if (file && textRef.current) textRef.current.value = await file.text();
   };
   return (
-    <form action={action} className="grid gap-3" noValidate>
+    <form onSubmit={submitWithoutReset(action)} className="grid gap-3" noValidate>
       <div className="grid gap-1.5">
         <Label htmlFor="entries">Addresses or domains, one per line</Label>
         <Textarea ref={textRef} id="entries" name="entries" rows={4} placeholder={"ada@competitor.com\ncompetitor.com"} aria-invalid={!!fields?.entries} />

@@ -7,13 +7,14 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { inviteMemberAction } from "./actions";
+import { submitWithoutReset } from "@/components/submit-without-reset";
 
 export function InviteForm({ teamSlug }: { teamSlug: string }) {
   const [state, action, pending] = useActionState(inviteMemberAction.bind(null, teamSlug), undefined);
   const id = useId();
   const fields = state && !state.ok ? state.fields : undefined;
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-start" noValidate>
+    <form onSubmit={submitWithoutReset(action)} className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-start" noValidate>
       <div className="grid gap-1.5">
         <Label htmlFor={`${id}-email`}>Email</Label>
         <Input id={`${id}-email`} name="email" type="email" placeholder="colleague@company.com" required aria-invalid={!!fields?.email} />

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { updateMailboxSettingsAction } from "../actions";
+import { submitWithoutReset } from "@/components/submit-without-reset";
 
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
@@ -41,7 +42,7 @@ export function MailboxSettingsForm({ teamSlug, mailbox, timeZones, readOnly }: 
   const [state, action, pending] = useActionState(updateMailboxSettingsAction.bind(null, teamSlug), undefined);
   const fields = state && !state.ok ? state.fields : undefined;
   return (
-    <form action={action} className="grid gap-6" noValidate>
+    <form onSubmit={submitWithoutReset(action)} className="grid gap-6" noValidate>
       <input type="hidden" name="mailboxId" value={mailbox.id} />
       <fieldset disabled={readOnly || pending} className="grid gap-6">
         <div className="grid gap-4 sm:grid-cols-2">
