@@ -9,6 +9,9 @@ const MIGRATION_LOCK = 7_214_630_001;
 
 export function openNodePostgres(url: string): OpenDatabase {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closes (restart, failover, pg_terminate_backend) is dropped by the pool and
+  // replaced on next use; without a listener the error event would crash the process.
+  pool.on("error", (error) => console.warn(`Postgres closed an idle connection: ${error.message}`));
   const db = drizzle(pool) as unknown as Db;
   return {
     driver: "node-postgres",
