@@ -1,21 +1,14 @@
-import { zodFieldErrors } from "@/lib/auth/team-action";
 import { resolveTeamContext } from "@/lib/auth/team-context";
 import { emailDraftResponse } from "@/lib/ai/email-draft-response";
-import { AppError, errorResponse } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
+import { parseJsonBody } from "@/lib/http/parse-json-body";
 import { generateEmailBodySchema } from "./schema";
 
 // POST /api/ai/generate-email — streams a draft as plain text (useCompletion, streamProtocol "text").
 // Headers: x-model-label (which model wrote it), x-cache: hit | miss.
 export async function POST(req: Request): Promise<Response> {
   try {
-    const raw: unknown = await req.json().catch(() => {
-      throw new AppError("invalid_input", "The request body must be JSON.");
-    });
-    const parsed = generateEmailBodySchema.safeParse(raw);
-    if (!parsed.success) {
-      throw new AppError("invalid_input", "Please fix the highlighted fields.", { fields: zodFieldErrors(parsed.error) });
-    }
-    const { team, regenerate, prompt: _ignored, ...input } = parsed.data;
+    const { team, regenerate, prompt: _ignored, ...input } = await parseJsonBody(req, generateEmailBodySchema);
     const ctx = await resolveTeamContext(team, "data:write");
     // The sender signs with their own name unless the composer gave one.
     if (!input.sender.name && ctx.user.name) input.sender = { ...input.sender, name: ctx.user.name };

@@ -1,20 +1,13 @@
-import { zodFieldErrors } from "@/lib/auth/team-action";
 import { resolveTeamContext } from "@/lib/auth/team-context";
 import { emailRewriteResponse } from "@/lib/ai/email-rewrite-response";
-import { AppError, errorResponse } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
+import { parseJsonBody } from "@/lib/http/parse-json-body";
 import { rewriteEmailBodySchema } from "./schema";
 
 // POST /api/ai/rewrite-email — streams a rewrite (shorter | warmer | more_direct | fix_grammar) as plain text.
 export async function POST(req: Request): Promise<Response> {
   try {
-    const raw: unknown = await req.json().catch(() => {
-      throw new AppError("invalid_input", "The request body must be JSON.");
-    });
-    const parsed = rewriteEmailBodySchema.safeParse(raw);
-    if (!parsed.success) {
-      throw new AppError("invalid_input", "Please fix the highlighted fields.", { fields: zodFieldErrors(parsed.error) });
-    }
-    const { team, prompt: _ignored, ...input } = parsed.data;
+    const { team, prompt: _ignored, ...input } = await parseJsonBody(req, rewriteEmailBodySchema);
     const ctx = await resolveTeamContext(team, "data:write");
     return await emailRewriteResponse({ teamId: ctx.teamId, userId: ctx.user.id, input, abortSignal: req.signal });
   } catch (error) {

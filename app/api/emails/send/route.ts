@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
-import { zodFieldErrors } from "@/lib/auth/team-action";
 import { resolveTeamContext } from "@/lib/auth/team-context";
-import { AppError, errorResponse } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
+import { parseJsonBody } from "@/lib/http/parse-json-body";
 import { sendEmailNow } from "@/lib/sending/send-email-now";
 import { sendEmailSchema } from "@/lib/sending/send-email.schema";
 import { z } from "zod";
@@ -12,12 +12,7 @@ const bodySchema = sendEmailSchema.extend({ team: z.string().trim().min(1).max(1
 // inside the mailbox's window and caps. An `idempotencyKey` makes a repeated request return the same email.
 export async function POST(req: NextRequest): Promise<Response> {
   try {
-    const raw: unknown = await req.json().catch(() => {
-      throw new AppError("invalid_input", "The request body must be JSON.");
-    });
-    const parsed = bodySchema.safeParse(raw);
-    if (!parsed.success) throw new AppError("invalid_input", "Please fix the highlighted fields.", { fields: zodFieldErrors(parsed.error) });
-    const { team, ...input } = parsed.data;
+    const { team, ...input } = await parseJsonBody(req, bodySchema);
     const ctx = await resolveTeamContext(team, "data:write");
     const result = await sendEmailNow({ teamId: ctx.teamId, actorUserId: ctx.user.id, input });
     return Response.json({ email: { id: result.emailId, status: result.status } }, { status: result.created ? 202 : 200 });
