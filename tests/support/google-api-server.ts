@@ -1,7 +1,9 @@
 // A local stand-in for oauth2.googleapis.com/token and gmail.googleapis.com speaking their wire format:
 // form-encoded refresh_token grant → { access_token, expires_in, … } or { error: "invalid_grant", … };
-// Bearer-authenticated users.messages.send / list, with Google's JSON error bodies.
-import { randomBytes } from "node:crypto";
+// Bearer-authenticated users.messages.send / list, with Google's JSON error bodies. For connecting a mailbox: a
+// consent stand-in at /o/oauth2/v2/auth (redirects back with a code for the user set by consentAs), the
+// authorization_code grant checking the PKCE S256 verifier, and OpenID userinfo.
+import { createHash, randomBytes } from "node:crypto";
 import { simpleParser } from "mailparser";
 import { startHttpTestServer, type TestReply } from "./http-test-server";
 
@@ -18,15 +20,63 @@ export async function startGoogleApiServer({ clientId, clientSecret, refreshToke
   const failures: TestReply[] = [];
   let refreshRevoked = false;
   let tokenRequests = 0;
+  type PendingCode = { clientId: string; redirectUri: string; challenge: string; method: string; email: string; scope: string };
+  const codes = new Map<string, PendingCode>();
+  const emailByToken = new Map<string, string>();
+  const issuedRefresh = new Set<string>();
+  const codeForms: URLSearchParams[] = [];
+  let consenting: { email: string; scope?: string } = { email: "rep@gmail.test" };
 
   const server = await startHttpTestServer(async (req) => {
+    if (req.method === "GET" && req.url.pathname === "/o/oauth2/v2/auth") {
+      const q = req.url.searchParams;
+      if (q.get("client_id") !== clientId) return { status: 400, text: "Error 401: invalid_client" };
+      const redirect = new URL(q.get("redirect_uri") ?? "");
+      const code = `4/0A${randomBytes(12).toString("hex")}`;
+      codes.set(code, {
+        clientId,
+        redirectUri: q.get("redirect_uri") ?? "",
+        challenge: q.get("code_challenge") ?? "",
+        method: q.get("code_challenge_method") ?? "plain",
+        email: consenting.email,
+        scope: consenting.scope ?? q.get("scope") ?? "",
+      });
+      redirect.searchParams.set("code", code);
+      redirect.searchParams.set("state", q.get("state") ?? "");
+      return { status: 302, text: "", headers: { location: redirect.toString() } };
+    }
+    if (req.method === "GET" && req.url.pathname === "/v1/userinfo") {
+      const email = emailByToken.get(req.headers.authorization?.replace(/^Bearer /, "") ?? "");
+      if (!email) return { status: 401, json: { error: "invalid_request", error_description: "Invalid Credentials" } };
+      return { status: 200, json: { sub: createHash("sha256").update(email).digest("hex").slice(0, 21), email, email_verified: true } };
+    }
     if (req.method === "POST" && req.url.pathname === "/token") {
       tokenRequests++;
       const form = new URLSearchParams(req.body.toString("utf8"));
       if (form.get("client_id") !== clientId || form.get("client_secret") !== clientSecret) {
         return { status: 401, json: { error: "invalid_client", error_description: "The OAuth client was not found." } };
       }
-      if (form.get("grant_type") !== "refresh_token" || form.get("refresh_token") !== refreshToken || refreshRevoked) {
+      if (form.get("grant_type") === "authorization_code") {
+        codeForms.push(form);
+        const pending = codes.get(form.get("code") ?? "");
+        codes.delete(form.get("code") ?? "");
+        const verifier = form.get("code_verifier") ?? "";
+        const challenge = pending?.method === "S256" ? createHash("sha256").update(verifier).digest("base64url") : verifier;
+        if (!pending || pending.redirectUri !== form.get("redirect_uri")) {
+          return { status: 400, json: { error: "invalid_grant", error_description: "Malformed auth code." } };
+        }
+        if (!verifier || challenge !== pending.challenge) {
+          return { status: 400, json: { error: "invalid_grant", error_description: "Missing code verifier." } };
+        }
+        const accessToken = `ya29.${randomBytes(12).toString("hex")}`;
+        const refresh = `1//0g${randomBytes(12).toString("hex")}`;
+        validTokens.add(accessToken);
+        issuedRefresh.add(refresh);
+        emailByToken.set(accessToken, pending.email);
+        return { status: 200, json: { access_token: accessToken, expires_in: 3599, refresh_token: refresh, scope: pending.scope, token_type: "Bearer" } };
+      }
+      const knownRefresh = form.get("refresh_token") === refreshToken || issuedRefresh.has(form.get("refresh_token") ?? "");
+      if (form.get("grant_type") !== "refresh_token" || !knownRefresh || refreshRevoked) {
         return { status: 400, json: { error: "invalid_grant", error_description: "Token has been expired or revoked." } };
       }
       const accessToken = `ya29.${randomBytes(12).toString("hex")}`;
@@ -61,6 +111,14 @@ export async function startGoogleApiServer({ clientId, clientSecret, refreshToke
   return {
     apiBaseUrl: server.url,
     tokenUrl: `${server.url}/token`,
+    authorizeUrl: `${server.url}/o/oauth2/v2/auth`,
+    userinfoUrl: `${server.url}/v1/userinfo`,
+    /** The Google account (and, optionally, the narrower scope it grants) that the consent stand-in signs in as. */
+    consentAs: (email: string, options: { scope?: string } = {}) => {
+      consenting = { email, scope: options.scope };
+    },
+    /** authorization_code grant requests, in order. */
+    codeForms,
     sent,
     get tokenRequests() {
       return tokenRequests;

@@ -1,6 +1,8 @@
 // A local stand-in for login.microsoftonline.com/<tenant>/oauth2/v2.0/token and graph.microsoft.com/v1.0/me:
-// sendMail with base64 MIME, message lookup by internetMessageId, createReply + send, Graph's error bodies.
-import { randomBytes } from "node:crypto";
+// sendMail with base64 MIME, message lookup by internetMessageId, createReply + send, Graph's error bodies. For
+// connecting a mailbox: a consent stand-in at /<tenant>/oauth2/v2.0/authorize, the authorization_code grant checking
+// the PKCE S256 verifier, and GET /v1.0/me.
+import { createHash, randomBytes } from "node:crypto";
 import { simpleParser } from "mailparser";
 import { startHttpTestServer, type TestReply } from "./http-test-server";
 
@@ -26,14 +28,53 @@ export async function startMicrosoftApiServer({ tenant, clientId, clientSecret, 
   const tokenForms: URLSearchParams[] = [];
   // Microsoft rotates refresh tokens: each refresh returns a new one, and the old one stays usable here.
   const validRefresh = new Set([refreshToken]);
+  type PendingCode = { redirectUri: string; challenge: string; method: string; email: string; scope: string };
+  const codes = new Map<string, PendingCode>();
+  const emailByToken = new Map<string, string>();
+  let consenting = "rep@outlook.test";
 
   const server = await startHttpTestServer(async (req) => {
     const path = req.url.pathname;
+    if (req.method === "GET" && path === `/${tenant}/oauth2/v2.0/authorize`) {
+      const q = req.url.searchParams;
+      if (q.get("client_id") !== clientId) return { status: 400, text: "AADSTS700016: Application not found in the directory." };
+      const redirect = new URL(q.get("redirect_uri") ?? "");
+      const code = `M.C5_${randomBytes(12).toString("hex")}`;
+      codes.set(code, { redirectUri: q.get("redirect_uri") ?? "", challenge: q.get("code_challenge") ?? "", method: q.get("code_challenge_method") ?? "plain", email: consenting, scope: q.get("scope") ?? "" });
+      redirect.searchParams.set("code", code);
+      redirect.searchParams.set("state", q.get("state") ?? "");
+      return { status: 302, text: "", headers: { location: redirect.toString() } };
+    }
+    if (req.method === "GET" && path === "/v1.0/me") {
+      const email = emailByToken.get(req.headers.authorization?.replace(/^Bearer /, "") ?? "");
+      if (!email) return graphError(401, "InvalidAuthenticationToken", "Access token has expired or is not yet valid.");
+      return { status: 200, json: { "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users/$entity", id: newId(), displayName: "Rep", mail: email, userPrincipalName: email } };
+    }
     if (req.method === "POST" && path === `/${tenant}/oauth2/v2.0/token`) {
       const form = new URLSearchParams(req.body.toString("utf8"));
       tokenForms.push(form);
       if (form.get("client_id") !== clientId || form.get("client_secret") !== clientSecret) {
         return { status: 401, json: { error: "invalid_client", error_description: "AADSTS7000215: Invalid client secret provided.", error_codes: [7000215] } };
+      }
+      if (form.get("grant_type") === "authorization_code") {
+        const pending = codes.get(form.get("code") ?? "");
+        codes.delete(form.get("code") ?? "");
+        const verifier = form.get("code_verifier") ?? "";
+        const challenge = pending?.method === "S256" ? createHash("sha256").update(verifier).digest("base64url") : verifier;
+        if (!pending || pending.redirectUri !== form.get("redirect_uri")) {
+          return { status: 400, json: { error: "invalid_grant", error_description: "AADSTS70000: The provided authorization code is invalid or has expired.", error_codes: [70000] } };
+        }
+        if (!verifier || challenge !== pending.challenge) {
+          return { status: 400, json: { error: "invalid_grant", error_description: "AADSTS501481: The Code_Verifier does not match the code_challenge supplied in the authorization request.", error_codes: [501481] } };
+        }
+        const accessToken = `eyJ0eXAi.${randomBytes(12).toString("hex")}`;
+        const nextRefresh = `M.R3_${randomBytes(12).toString("hex")}`;
+        validTokens.add(accessToken);
+        validRefresh.add(nextRefresh);
+        emailByToken.set(accessToken, pending.email);
+        // Graph names its scopes by full URL in the token response.
+        const scope = pending.scope.split(" ").map((s) => (/^(openid|email|offline_access|profile)$/.test(s) ? s : `https://graph.microsoft.com/${s}`)).join(" ");
+        return { status: 200, json: { token_type: "Bearer", scope, expires_in: 3599, ext_expires_in: 3599, access_token: accessToken, refresh_token: nextRefresh } };
       }
       if (form.get("grant_type") !== "refresh_token" || !validRefresh.has(form.get("refresh_token") ?? "")) {
         return {
@@ -92,6 +133,11 @@ export async function startMicrosoftApiServer({ tenant, clientId, clientSecret, 
     graphBaseUrl: server.url,
     tokenUrl: `${server.url}/${tenant}/oauth2/v2.0/token`,
     loginBaseUrl: server.url,
+    authorizeUrl: `${server.url}/${tenant}/oauth2/v2.0/authorize`,
+    /** The Microsoft account that the consent stand-in signs in as. */
+    consentAs: (email: string) => {
+      consenting = email;
+    },
     messages,
     tokenForms,
     expireAccessTokens: () => validTokens.clear(),

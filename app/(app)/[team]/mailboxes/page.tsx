@@ -7,14 +7,26 @@ import { PageHeader } from "@/components/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireTeamPage } from "@/lib/auth/require-team-page";
 import { listMailboxes } from "@/lib/mailboxes/list-mailboxes";
+import { isOAuthProviderConfigured } from "@/lib/mailboxes/oauth/oauth-providers";
 import { can } from "@/lib/teams/permissions";
 import { LocalMailboxForm } from "./local-mailbox-form";
+import { OAuthConnectButtons } from "./oauth-connect-buttons";
 import { SmtpMailboxForm } from "./smtp-mailbox-form";
 
 export const metadata: Metadata = { title: "Mailboxes" };
 
-export default async function MailboxesPage({ params }: { params: Promise<{ team: string }> }) {
+export default async function MailboxesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ team: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { team: slug } = await params;
+  const query = await searchParams;
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.slice(0, 500);
+  const connected = first(query.connected);
+  const connectError = first(query.error);
   const ctx = await requireTeamPage(slug, `/${slug}/mailboxes`);
   const rows = await listMailboxes({ teamId: ctx.teamId });
   const mayManage = can(ctx.role, "team:settings");
@@ -23,6 +35,8 @@ export default async function MailboxesPage({ params }: { params: Promise<{ team
     <>
       <PageHeader title="Mailboxes" description="The accounts your email is sent from, with their daily caps, sending windows and warmup." />
       <div className="grid gap-6">
+        {connected ? <p role="status" className="text-sm text-green-700 dark:text-green-400">Connected {connected}.</p> : null}
+        {connectError ? <p role="alert" className="text-sm text-destructive">{connectError}</p> : null}
         {rows.length === 0 ? (
           <EmptyState icon={Mail} title="No mailboxes connected" description="Add a mailbox below. A local mailbox keeps every message on this machine, in the team's Outbox." />
         ) : (
@@ -48,6 +62,17 @@ export default async function MailboxesPage({ params }: { params: Promise<{ team
             ))}
           </div>
         )}
+        {mayManage ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Connect Gmail or Outlook</CardTitle>
+              <CardDescription>Sign in with Google or Microsoft and allow sending. We keep only the tokens, stored encrypted; reconnect here if a mailbox shows as disconnected.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <OAuthConnectButtons teamSlug={slug} gmailConfigured={isOAuthProviderConfigured("gmail")} outlookConfigured={isOAuthProviderConfigured("outlook")} />
+            </CardContent>
+          </Card>
+        ) : null}
         {mayManage ? (
           <Card>
             <CardHeader>
