@@ -16,5 +16,7 @@ export function middleware(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Public tracking (/t/), unsubscribe (/u/) and API routes never need the gate: skipping the edge sandbox
+  // there saves ~13% of a tracking hit (bench/tracking).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|t/|u/|api/).*)"],
 };
