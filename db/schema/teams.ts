@@ -13,6 +13,8 @@ export const teams = pgTable("teams", {
   personalOfUserId: uuid("personal_of_user_id").references(() => users.id, { onDelete: "set null" }),
   // CAN-SPAM: campaign sends require a postal address in the footer.
   postalAddress: text("postal_address"),
+  // Optional host (CNAME to this app) for open, click and unsubscribe links, e.g. "track.acme.com".
+  trackingDomain: text("tracking_domain"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 export type Team = typeof teams.$inferSelect;

@@ -31,7 +31,7 @@ function providerFor(mailbox: Mailbox): MailProvider {
 
 async function build(email: Email) {
   return teamScope(email.teamId, async (tx) => {
-    const [team] = await tx.select({ postalAddress: teams.postalAddress }).from(teams).where(eq(teams.id, email.teamId));
+    const [team] = await tx.select({ postalAddress: teams.postalAddress, trackingDomain: teams.trackingDomain }).from(teams).where(eq(teams.id, email.teamId));
     return buildOutboundMessage({
       tx,
       teamId: email.teamId,
@@ -47,6 +47,7 @@ async function build(email: Email) {
       postalAddress: team.postalAddress,
       tracking: { opens: email.trackOpens, clicks: email.trackClicks },
       date: email.createdAt, // fixed, so every attempt builds the same bytes
+      baseUrl: team.trackingDomain ? `https://${team.trackingDomain}` : undefined,
     });
   });
 }

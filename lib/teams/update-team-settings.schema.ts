@@ -7,4 +7,11 @@ export const updateTeamSettingsSchema = z.object({
     .trim()
     .max(300, "Keep the address under 300 characters.")
     .transform((v) => (v === "" ? null : v)),
+  trackingDomain: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(v), "Enter a host name such as track.acme.com (no https://, no path)."),
 });

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { emails } from "@/db/schema/emails";
 import { leads } from "@/db/schema/leads";
+import { teams } from "@/db/schema/teams";
+import { updateTeamSettingsSchema } from "@/lib/teams/update-team-settings.schema";
 import { createSmtpMailbox } from "@/lib/mailboxes/create-smtp-mailbox";
 import { updateMailboxSettings } from "@/lib/mailboxes/update-mailbox-settings";
 import { mailboxSettingsSchema } from "@/lib/mailboxes/mailbox-settings.schema";
@@ -88,6 +90,21 @@ describe("send pipeline", () => {
     const again = await send("idem@hopper.test", { idempotencyKey: "request-12345" });
     expect(again.email.id).toBe(first.email.id);
     expect(again.created).toBe(false);
+  });
+
+  it("builds tracking and unsubscribe links on the team's custom tracking domain", async () => {
+    const { team, send } = await setup();
+    const settings = updateTeamSettingsSchema.parse({ name: "Acme", postalAddress: "1 Main St", trackingDomain: "Track.Acme.test" });
+    expect(settings.trackingDomain).toBe("track.acme.test");
+    expect(updateTeamSettingsSchema.safeParse({ name: "Acme", postalAddress: "", trackingDomain: "https://evil.example/x" }).success).toBe(false);
+    await (await getDb()).update(teams).set({ trackingDomain: settings.trackingDomain }).where(eq(teams.id, team.id));
+    const { email } = await send("domain@hopper.test");
+    expect((await deliverEmail({ teamId: team.id, emailId: email.id })).status).toBe("sent");
+    const message = smtp.received.at(-1)!;
+    const html = String(message.parsed.html);
+    expect(html).toMatch(/href="https:\/\/track\.acme\.test\/t\/c\//);
+    expect(html).toMatch(/src="https:\/\/track\.acme\.test\/t\/o\//);
+    expect(message.raw.toString()).toMatch(/^List-Unsubscribe:\s+<https:\/\/track\.acme\.test\/u\//m);
   });
 
   it("spaces the second send and holds the daily cap", async () => {

@@ -19,7 +19,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ team:
           <CardTitle>Team</CardTitle>
         </CardHeader>
         <CardContent>
-          <TeamSettingsForm teamSlug={slug} name={ctx.team.name} postalAddress={ctx.team.postalAddress ?? ""} readOnly={!can(ctx.role, "team:settings")} />
+          <TeamSettingsForm teamSlug={slug} name={ctx.team.name} postalAddress={ctx.team.postalAddress ?? ""} trackingDomain={ctx.team.trackingDomain ?? ""} readOnly={!can(ctx.role, "team:settings")} />
         </CardContent>
       </Card>
       <Card className="mt-6">

@@ -9,7 +9,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { updateTeamSettingsAction } from "./actions";
 import { submitWithoutReset } from "@/components/submit-without-reset";
 
-export function TeamSettingsForm({ teamSlug, name, postalAddress, readOnly }: { teamSlug: string; name: string; postalAddress: string; readOnly: boolean }) {
+export function TeamSettingsForm({ teamSlug, name, postalAddress, trackingDomain, readOnly }: { teamSlug: string; name: string; postalAddress: string; trackingDomain: string; readOnly: boolean }) {
   const [state, action, pending] = useActionState(updateTeamSettingsAction.bind(null, teamSlug), undefined);
   const fields = state && !state.ok ? state.fields : undefined;
   return (
@@ -25,6 +25,12 @@ export function TeamSettingsForm({ teamSlug, name, postalAddress, readOnly }: { 
           <Textarea id="postal-address" name="postalAddress" rows={3} defaultValue={postalAddress} placeholder={"Acme Inc.\n1 Market St, San Francisco, CA 94105"} aria-invalid={!!fields?.postalAddress} />
           <p className="text-xs text-muted-foreground">Shown in the footer of every campaign email (CAN-SPAM). Campaigns cannot send without it.</p>
           <FieldError messages={fields?.postalAddress} />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="tracking-domain">Custom tracking domain (optional)</Label>
+          <Input id="tracking-domain" name="trackingDomain" defaultValue={trackingDomain} placeholder="track.acme.com" aria-invalid={!!fields?.trackingDomain} />
+          <p className="text-xs text-muted-foreground">Point a CNAME for this host at this app; open, click and unsubscribe links then use it instead of the app&apos;s own address.</p>
+          <FieldError messages={fields?.trackingDomain} />
         </div>
       </fieldset>
       {readOnly ? (
