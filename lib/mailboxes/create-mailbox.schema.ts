@@ -15,3 +15,10 @@ export const createSmtpMailboxSchema = z.object({
   smtpPassword: z.string().min(1, "Enter the SMTP password or app password.").max(1024),
 });
 export type CreateSmtpMailboxInput = z.infer<typeof createSmtpMailboxSchema>;
+
+export const createResendMailboxSchema = z.object({
+  email: address,
+  displayName,
+  apiKey: z.string().trim().regex(/^re_[A-Za-z0-9_]{8,}$/, "Paste a Resend API key (it starts with re_)."),
+});
+export type CreateResendMailboxInput = z.infer<typeof createResendMailboxSchema>;

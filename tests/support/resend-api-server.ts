@@ -5,7 +5,9 @@ import type { AddressInfo } from "node:net";
 
 export type ReceivedEmail = { headers: http.IncomingHttpHeaders; body: Record<string, unknown> };
 
-export async function startResendApiServer({ apiKey }: { apiKey: string }) {
+export type ResendDomain = { name: string; status: "verified" | "pending" | "failed" | "not_started" };
+
+export async function startResendApiServer({ apiKey, domains = [], restricted = false }: { apiKey: string; domains?: ResendDomain[]; restricted?: boolean }) {
   const received: ReceivedEmail[] = [];
   let failNext: { status: number; name: string; message: string } | null = null;
   const server = http.createServer((req, res) => {
@@ -17,6 +19,10 @@ export async function startResendApiServer({ apiKey }: { apiKey: string }) {
         res.end(JSON.stringify(body));
       };
       if (req.headers.authorization !== `Bearer ${apiKey}`) return reply(401, { statusCode: 401, name: "missing_api_key", message: "API key is invalid" });
+      if (req.method === "GET" && req.url === "/domains") {
+        if (restricted) return reply(401, { statusCode: 401, name: "restricted_api_key", message: "This API key is restricted to only send emails" });
+        return reply(200, { object: "list", has_more: false, data: domains.map((d, i) => ({ id: `d_${i}`, name: d.name, status: d.status, created_at: "2026-01-01T00:00:00Z", region: "us-east-1", capabilities: { sending: "enabled", receiving: "disabled" } })) });
+      }
       if (req.method !== "POST" || req.url !== "/emails") return reply(404, { statusCode: 404, name: "not_found", message: "Not found" });
       if (failNext) {
         const f = failNext;

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { teamAction } from "@/lib/auth/team-action";
 import { createLocalMailbox } from "@/lib/mailboxes/create-local-mailbox";
-import { createLocalMailboxSchema, createSmtpMailboxSchema } from "@/lib/mailboxes/create-mailbox.schema";
+import { createLocalMailboxSchema, createResendMailboxSchema, createSmtpMailboxSchema } from "@/lib/mailboxes/create-mailbox.schema";
+import { createResendMailbox } from "@/lib/mailboxes/create-resend-mailbox";
 import { createSmtpMailbox } from "@/lib/mailboxes/create-smtp-mailbox";
 import { mailboxSettingsSchema } from "@/lib/mailboxes/mailbox-settings.schema";
 import { updateMailboxSettings } from "@/lib/mailboxes/update-mailbox-settings";
@@ -30,6 +31,15 @@ export const createSmtpMailboxAction = teamAction(
   { name: "createSmtpMailbox", schema: createSmtpMailboxSchema, permission: "team:settings" },
   async ({ input, ctx }) => {
     const mailbox = await createSmtpMailbox({ teamId: ctx.teamId, actorUserId: ctx.user.id, input });
+    revalidatePath(`/${ctx.team.slug}/mailboxes`);
+    return { id: mailbox.id, email: mailbox.email };
+  },
+);
+
+export const createResendMailboxAction = teamAction(
+  { name: "createResendMailbox", schema: createResendMailboxSchema, permission: "team:settings" },
+  async ({ input, ctx }) => {
+    const mailbox = await createResendMailbox({ teamId: ctx.teamId, actorUserId: ctx.user.id, input });
     revalidatePath(`/${ctx.team.slug}/mailboxes`);
     return { id: mailbox.id, email: mailbox.email };
   },

@@ -11,7 +11,7 @@ import { isOAuthProviderConfigured } from "@/lib/mailboxes/oauth/oauth-providers
 import { can } from "@/lib/teams/permissions";
 import { LocalMailboxForm } from "./local-mailbox-form";
 import { OAuthConnectButtons } from "./oauth-connect-buttons";
-import { SmtpMailboxForm } from "./smtp-mailbox-form";
+import { ResendMailboxForm, SmtpMailboxForm } from "./smtp-mailbox-form";
 
 export const metadata: Metadata = { title: "Mailboxes" };
 
@@ -80,6 +80,15 @@ export default async function MailboxesPage({
               <CardDescription>Any provider that offers SMTP (Google Workspace and Microsoft 365 app passwords, Fastmail, your own server). We log in once to check before saving; the password is stored encrypted.</CardDescription>
             </CardHeader>
             <CardContent><SmtpMailboxForm teamSlug={slug} /></CardContent>
+          </Card>
+        ) : null}
+        {mayManage ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Send through Resend</CardTitle>
+              <CardDescription>Use an address on a domain verified in your Resend account. We check the key and the domain with Resend before saving; the key is stored encrypted.</CardDescription>
+            </CardHeader>
+            <CardContent><ResendMailboxForm teamSlug={slug} /></CardContent>
           </Card>
         ) : null}
         {mayManage ? (

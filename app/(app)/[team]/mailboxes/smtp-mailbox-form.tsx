@@ -5,14 +5,14 @@ import { FieldError } from "@/components/form-field-error";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { createSmtpMailboxAction } from "./actions";
+import { createResendMailboxAction, createSmtpMailboxAction } from "./actions";
 import { submitWithoutReset } from "@/components/submit-without-reset";
 
-function Field({ name, label, fields, ...props }: { name: string; label: string; fields?: Record<string, string[]> } & React.ComponentProps<typeof Input>) {
+function Field({ name, label, fields, id = `smtp-${name}`, ...props }: { name: string; label: string; fields?: Record<string, string[]> } & React.ComponentProps<typeof Input>) {
   return (
     <div className="grid gap-1.5">
-      <Label htmlFor={`smtp-${name}`}>{label}</Label>
-      <Input id={`smtp-${name}`} name={name} aria-invalid={!!fields?.[name]} {...props} />
+      <Label htmlFor={id}>{label}</Label>
+      <Input id={id} name={name} aria-invalid={!!fields?.[name]} {...props} />
       <FieldError messages={fields?.[name]} />
     </div>
   );
@@ -35,6 +35,25 @@ export function SmtpMailboxForm({ teamSlug }: { teamSlug: string }) {
       </label>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>{pending ? "Checking the server…" : "Verify and connect"}</Button>
+        <span role="status" className="text-sm">
+          {state?.ok ? <span className="text-emerald-600 dark:text-emerald-400">Connected {state.data.email}.</span> : null}
+          {state && !state.ok ? <span className="text-destructive">{state.error}</span> : null}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+export function ResendMailboxForm({ teamSlug }: { teamSlug: string }) {
+  const [state, action, pending] = useActionState(createResendMailboxAction.bind(null, teamSlug), undefined);
+  const fields = state && !state.ok ? state.fields : undefined;
+  return (
+    <form onSubmit={submitWithoutReset(action)} className="grid gap-4 sm:grid-cols-2" noValidate>
+      <Field name="email" label="From address (on a verified Resend domain)" type="email" placeholder="you@acme.com" fields={fields} id="resend-email" />
+      <Field name="displayName" label="Display name" placeholder="Ada Lovelace" fields={fields} id="resend-displayName" />
+      <Field name="apiKey" label="Resend API key" type="password" autoComplete="off" placeholder="re_…" fields={fields} id="resend-apiKey" />
+      <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
+        <Button type="submit" disabled={pending}>{pending ? "Checking with Resend…" : "Connect Resend"}</Button>
         <span role="status" className="text-sm">
           {state?.ok ? <span className="text-emerald-600 dark:text-emerald-400">Connected {state.data.email}.</span> : null}
           {state && !state.ok ? <span className="text-destructive">{state.error}</span> : null}
