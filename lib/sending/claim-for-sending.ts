@@ -23,7 +23,7 @@ async function blockingReason(tx: Tx, email: Email): Promise<string | null> {
     if (lead?.repliedAt && email.enrolmentId) return "The lead replied.";
   }
   if (email.enrolmentId) {
-    const [enrolment] = await tx.select({ status: campaignEnrolments.status }).from(campaignEnrolments).where(eq(campaignEnrolments.id, email.enrolmentId)).for("share");
+    const [enrolment] = await tx.select({ status: campaignEnrolments.status }).from(campaignEnrolments).where(and(eq(campaignEnrolments.teamId, email.teamId), eq(campaignEnrolments.id, email.enrolmentId))).for("share");
     if (enrolment && enrolment.status !== "active") return `The enrolment is ${enrolment.status}.`;
   }
   for (const address of email.toAddresses) {
@@ -42,10 +42,10 @@ export async function claimForSending(tx: Tx, { teamId, emailId }: { teamId: str
 
   const reason = await blockingReason(tx, email);
   if (reason) {
-    const [cancelled] = await tx.update(emails).set({ status: "cancelled", statusReason: reason }).where(eq(emails.id, email.id)).returning();
+    const [cancelled] = await tx.update(emails).set({ status: "cancelled", statusReason: reason }).where(and(eq(emails.teamId, teamId), eq(emails.id, email.id))).returning();
     return { kind: "done", email: cancelled, reason };
   }
-  const [mailbox] = await tx.select({ status: mailboxes.status, email: mailboxes.email }).from(mailboxes).where(eq(mailboxes.id, email.mailboxId!)).for("share");
+  const [mailbox] = await tx.select({ status: mailboxes.status, email: mailboxes.email }).from(mailboxes).where(and(eq(mailboxes.teamId, teamId), eq(mailboxes.id, email.mailboxId!))).for("share");
   if (!mailbox || mailbox.status !== "active") {
     // Not a failure of this email: it waits, queued, until the mailbox is fixed; the step retries later.
     throw new AppError("unavailable", `The mailbox ${mailbox?.email ?? ""} is ${mailbox?.status ?? "gone"}; the email stays queued.`);
@@ -53,7 +53,7 @@ export async function claimForSending(tx: Tx, { teamId, emailId }: { teamId: str
   const [claimed] = await tx
     .update(emails)
     .set({ status: "sending", attemptCount: email.attemptCount + 1 })
-    .where(eq(emails.id, email.id))
+    .where(and(eq(emails.teamId, teamId), eq(emails.id, email.id)))
     .returning();
   return { kind: "send", email: claimed };
 }

@@ -3,7 +3,7 @@
 // a retry that finds the row in `sending` asks the provider (findSent) or relies on its idempotency instead
 // of sending blind; where neither exists (SMTP) it records the email as uncertain and never resends.
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { emails, type Email } from "@/db/schema/emails";
 import { mailboxes, type Mailbox } from "@/db/schema/mailboxes";
 import { teams } from "@/db/schema/teams";
@@ -24,7 +24,7 @@ function providerFor(mailbox: Mailbox): MailProvider {
     credentials,
     onCredentialsRefreshed: async (fresh) => {
       const sealed = encryptMailboxCredentials({ mailboxId: mailbox.id, credentials: fresh });
-      await teamScope(mailbox.teamId, (tx) => tx.update(mailboxes).set(sealed).where(eq(mailboxes.id, mailbox.id)));
+      await teamScope(mailbox.teamId, (tx) => tx.update(mailboxes).set(sealed).where(and(eq(mailboxes.teamId, mailbox.teamId), eq(mailboxes.id, mailbox.id))));
     },
   });
 }
@@ -53,14 +53,14 @@ async function build(email: Email) {
 }
 
 async function record(email: Email, patch: Partial<Email>) {
-  await teamScope(email.teamId, (tx) => tx.update(emails).set(patch).where(eq(emails.id, email.id)));
+  await teamScope(email.teamId, (tx) => tx.update(emails).set(patch).where(and(eq(emails.teamId, email.teamId), eq(emails.id, email.id))));
 }
 
 export async function deliverEmail({ teamId, emailId, now = new Date() }: { teamId: string; emailId: string; now?: Date }): Promise<DeliveryOutcome> {
   const claim = await teamScope(teamId, (tx) => claimForSending(tx, { teamId, emailId }));
   if (claim.kind === "done") return { status: claim.email.status === "cancelled" ? "cancelled" : "already-done", reason: claim.reason };
   const email = claim.email;
-  const mailbox = await teamScope(teamId, async (tx) => (await tx.select().from(mailboxes).where(eq(mailboxes.id, email.mailboxId!)))[0]);
+  const mailbox = await teamScope(teamId, async (tx) => (await tx.select().from(mailboxes).where(and(eq(mailboxes.teamId, teamId), eq(mailboxes.id, email.mailboxId!))))[0]);
   const provider = providerFor(mailbox);
   const message = await build(email);
 
@@ -87,7 +87,7 @@ export async function deliverEmail({ teamId, emailId, now = new Date() }: { team
     await record(email, { status: "queued", statusReason: error.providerMessage });
     if (error.kind === "auth_failed") {
       await teamScope(teamId, (tx) =>
-        tx.update(mailboxes).set({ status: "disconnected", statusReason: `The provider refused our credentials (${error.providerMessage}). Reconnect the mailbox; its queued emails will wait.` }).where(eq(mailboxes.id, mailbox.id)),
+        tx.update(mailboxes).set({ status: "disconnected", statusReason: `The provider refused our credentials (${error.providerMessage}). Reconnect the mailbox; its queued emails will wait.` }).where(and(eq(mailboxes.teamId, teamId), eq(mailboxes.id, mailbox.id))),
       );
     }
     throw error;

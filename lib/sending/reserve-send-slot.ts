@@ -25,6 +25,7 @@ export async function reserveSendSlot({ teamId, emailId, now = new Date() }: { t
       .from(emails)
       .where(
         and(
+          eq(emails.teamId, teamId),
           eq(emails.mailboxId, mailbox.id),
           ne(emails.id, email.id),
           or(
@@ -35,7 +36,7 @@ export async function reserveSendSlot({ teamId, emailId, now = new Date() }: { t
       );
     const slot = nextSendSlot({ schedule: mailbox, sent: taken.map((t) => (t.sentAt ?? t.scheduledFor)!), now });
     if (!slot) throw new AppError("conflict", `${mailbox.email} has no sending window: pick at least one day and hours on the Mailboxes page.`);
-    await tx.update(emails).set({ scheduledFor: slot }).where(eq(emails.id, email.id));
+    await tx.update(emails).set({ scheduledFor: slot }).where(and(eq(emails.teamId, teamId), eq(emails.id, email.id)));
     return { slot, status: email.status };
   });
 }

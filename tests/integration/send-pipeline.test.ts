@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { emails } from "@/db/schema/emails";
 import { leads } from "@/db/schema/leads";
+import { suppressions } from "@/db/schema/suppressions";
 import { teams } from "@/db/schema/teams";
 import { updateTeamSettingsSchema } from "@/lib/teams/update-team-settings.schema";
 import { createSmtpMailbox } from "@/lib/mailboxes/create-smtp-mailbox";
@@ -90,6 +91,9 @@ describe("send pipeline", () => {
     const again = await send("idem@hopper.test", { idempotencyKey: "request-12345" });
     expect(again.email.id).toBe(first.email.id);
     expect(again.created).toBe(false);
+
+    await (await getDb()).insert(suppressions).values({ teamId: first.email.teamId, kind: "domain", value: "blocked.test", reason: "manual" });
+    await expect(send("anyone@blocked.test")).rejects.toMatchObject({ code: "conflict", fields: { to: ["On the suppression list."] } });
   });
 
   it("builds tracking and unsubscribe links on the team's custom tracking domain", async () => {
