@@ -3,8 +3,9 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { emails } from "@/db/schema/emails";
-import { emailEvents, trackedLinks } from "@/db/schema/tracking";
+import { trackedLinks } from "@/db/schema/tracking";
 import { teamScope } from "@/lib/teams/team-scope";
+import { insertTrackingEvent } from "./insert-tracking-event";
 import { isSafeRedirectTarget } from "./classify-link";
 import { classifyMachineTraffic } from "./classify-machine-traffic";
 import type { RequestMeta } from "./request-meta";
@@ -40,20 +41,7 @@ export async function recordClick({
     // Checked again here, not only when stored: a row written by older code or by hand never becomes a redirect.
     if (!row || !isSafeRedirectTarget(row.destinationUrl)) return null;
     const verdict = classifyMachineTraffic({ kind: "click", ...meta, sentAt: row.sentAt, now, rateLimited });
-    await tx.insert(emailEvents).values({
-      teamId,
-      emailId,
-      leadId: row.leadId,
-      campaignId: row.campaignId,
-      enrolmentId: row.enrolmentId,
-      linkId,
-      type: "click",
-      isMachine: verdict.isMachine,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-      metadata: verdict.reason ? { machineReason: verdict.reason } : {},
-      occurredAt: now,
-    });
+    await insertTrackingEvent(tx, { teamId, emailId, type: "click", linkId, email: row, verdict, meta, now });
     if (!verdict.isMachine) {
       await tx
         .update(trackedLinks)

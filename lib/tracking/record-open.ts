@@ -3,8 +3,8 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { emails } from "@/db/schema/emails";
-import { emailEvents } from "@/db/schema/tracking";
 import { teamScope } from "@/lib/teams/team-scope";
+import { insertTrackingEvent } from "./insert-tracking-event";
 import { classifyMachineTraffic } from "./classify-machine-traffic";
 import type { RequestMeta } from "./request-meta";
 
@@ -29,19 +29,7 @@ export async function recordOpen({
       .limit(1);
     if (!email) return { recorded: false, isMachine: false };
     const verdict = classifyMachineTraffic({ kind: "open", ...meta, sentAt: email.sentAt, now, rateLimited });
-    await tx.insert(emailEvents).values({
-      teamId,
-      emailId,
-      leadId: email.leadId,
-      campaignId: email.campaignId,
-      enrolmentId: email.enrolmentId,
-      type: "open",
-      isMachine: verdict.isMachine,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-      metadata: verdict.reason ? { machineReason: verdict.reason } : {},
-      occurredAt: now,
-    });
+    await insertTrackingEvent(tx, { teamId, emailId, type: "open", email: email, verdict, meta, now });
     if (!verdict.isMachine) {
       await tx
         .update(emails)
