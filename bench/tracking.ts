@@ -12,13 +12,13 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { openPglite } from "@/db/drivers/pglite";
 import { queryRows } from "@/db/query-rows";
 import type { Queryable } from "@/db/types";
+import { freePort, waitForHttp } from "@/tests/support/local-server";
 import { createScratchDatabase } from "@/tests/support/scratch-database";
 import { runLoad, type LoadResult } from "./load-generator";
 
@@ -35,32 +35,6 @@ const HEADERS = { "user-agent": BROWSER_UA, "x-forwarded-for": "203.0.113.10" };
 
 const fmt = (n: number) => (Math.round(n * 100) / 100).toString();
 const note = (line: string) => console.error(`# ${line}`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-async function waitForHttp(url: string, child: ChildProcess, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(url);
-      await res.arrayBuffer();
-      if (res.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer in ${ms} ms`);
-}
 
 /** Stops a process group we started, by its PID, and waits for it to go. */
 async function stopGroup(child: ChildProcess) {

@@ -1,10 +1,10 @@
 // Builds the app, starts it on a free port with a fresh database and data dir, and hands its URL to the specs.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { freePort, waitForHttp } from "../../tests/support/local-server";
 import { createScratchDatabase } from "../../tests/support/scratch-database";
 
 declare module "vitest" {
@@ -15,31 +15,6 @@ declare module "vitest" {
 }
 
 const root = path.resolve(import.meta.dirname, "../..");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-async function waitForServer(url: string, child: ChildProcess, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`${url}/sign-in`);
-      if (res.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server at ${url} did not become ready in ${ms} ms`);
-}
 
 export default async function setup(project: TestProject) {
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -72,7 +47,7 @@ export default async function setup(project: TestProject) {
   const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, detached: true });
   server.stdout?.pipe(log);
   server.stderr?.pipe(log);
-  await waitForServer(baseURL, server);
+  await waitForHttp(`${baseURL}/sign-in`, server);
 
   project.provide("baseURL", baseURL);
   project.provide("artifactsDir", artifactsDir);
