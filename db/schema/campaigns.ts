@@ -49,6 +49,16 @@ export const enrolmentStatus = pgEnum("enrolment_status", [
 ]);
 export type EnrolmentStatus = (typeof enrolmentStatus.enumValues)[number];
 
+/** Which leads a campaign enrols (see lib/leads/lead-filter.ts); empty = every lead of the team. */
+export type CampaignLeadSelection = {
+  q?: string;
+  status?: string;
+  tag?: string;
+  importId?: string;
+  field?: { key: string; value: string };
+  leadIds?: string[];
+};
+
 /** Sequence step id → chosen variant id, fixed the first time the step is reached. */
 export type VariantAssignments = Record<string, string>;
 
@@ -78,6 +88,16 @@ export const campaigns = pgTable(
     trackClicks: boolean("track_clicks").notNull().default(true),
     // Leads scoring below this are not enrolled; null = no gate.
     minScore: integer("min_score"),
+    // Emails whose content scores below this (lib/ai/score-email) are not sent; null = no gate.
+    minEmailScore: integer("min_email_score"),
+    // At most this many leads start the sequence per day; null = no limit beyond mailbox caps.
+    dailyNewLeadLimit: integer("daily_new_lead_limit"),
+    leadSelection: jsonb("lead_selection").$type<CampaignLeadSelection>().notNull().default({}),
+    // Enrolment fan-out progress, shown while a large campaign starts.
+    enrolmentTarget: integer("enrolment_target"),
+    enrolledCount: integer("enrolled_count").notNull().default(0),
+    pausedAt: timestamp("paused_at", { withTimezone: true }),
+    stoppedAt: timestamp("stopped_at", { withTimezone: true }),
     scheduledStartAt: timestamp("scheduled_start_at", { withTimezone: true }),
     startedAt: timestamp("started_at", { withTimezone: true }),
     completedAt: timestamp("completed_at", { withTimezone: true }),
@@ -100,6 +120,7 @@ export const campaigns = pgTable(
       sql`schedule_start_minute between 0 and 1440 and schedule_end_minute between 0 and 1440 and schedule_days <@ array[0,1,2,3,4,5,6]`,
     ),
     check("campaigns_daily_limit_ck", sql`daily_limit is null or daily_limit >= 0`),
+    check("campaigns_daily_new_lead_limit_ck", sql`daily_new_lead_limit is null or daily_new_lead_limit > 0`),
   ],
 );
 export type Campaign = typeof campaigns.$inferSelect;
@@ -155,6 +176,12 @@ export const campaignEnrolments = pgTable(
     // Sticky per lead so follow-ups leave from the mailbox that started the thread.
     assignedMailboxId: uuid("assigned_mailbox_id").references(() => mailboxes.id, { onDelete: "set null" }),
     variantAssignments: jsonb("variant_assignments").$type<VariantAssignments>().notNull().default({}),
+    // When the scheduler handed this enrolment to its sequence run; null = not yet (or again after a resume).
+    runStartedAt: timestamp("run_started_at", { withTimezone: true }),
+    // Bumped on every resume so each run gets its own event id.
+    runGeneration: integer("run_generation").notNull().default(0),
+    lastSentAt: timestamp("last_sent_at", { withTimezone: true }),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
     lastEventAt: timestamp("last_event_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true })
@@ -170,6 +197,7 @@ export const campaignEnrolments = pgTable(
     index("campaign_enrolments_mailbox_idx").on(t.assignedMailboxId),
     // The scheduler's scan for due work.
     index("campaign_enrolments_due_idx").on(t.nextStepAt).where(sql`status = 'active'`),
+    index("campaign_enrolments_unstarted_idx").on(t.campaignId, t.nextStepAt).where(sql`status = 'active' and run_started_at is null`),
     check("campaign_enrolments_step_ck", sql`current_step_position >= 0`),
   ],
 );

@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import {
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -34,6 +35,15 @@ export type LeadImportError = { row: number; message: string; email?: string };
 
 export type LeadCustomFields = Record<string, string | number | boolean | null>;
 
+/** CSV column (as in the file's header) → lead field ("email", "firstName", …) or "custom:<key>" or "ignore". */
+export type LeadImportMapping = Record<string, string>;
+
+// What an import does with an address that is already a lead (or repeats within the file).
+export const leadImportDuplicatePolicy = pgEnum("lead_import_duplicate_policy", ["update", "skip"]);
+export type LeadImportDuplicatePolicy = (typeof leadImportDuplicatePolicy.enumValues)[number];
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
 export const leadImports = pgTable(
   "lead_imports",
   {
@@ -46,7 +56,21 @@ export const leadImports = pgTable(
     totalRows: integer("total_rows").notNull().default(0),
     importedRows: integer("imported_rows").notNull().default(0),
     skippedRows: integer("skipped_rows").notNull().default(0),
+    // Rows processed so far (the progress bar); updated_rows counts existing leads the import changed.
+    processedRows: integer("processed_rows").notNull().default(0),
+    updatedRows: integer("updated_rows").notNull().default(0),
+    duplicateRows: integer("duplicate_rows").notNull().default(0),
+    // Rejected rows with their reasons (capped; rejected_rows holds the true count).
     errors: jsonb("errors").$type<LeadImportError[]>().notNull().default([]),
+    rejectedRows: integer("rejected_rows").notNull().default(0),
+    // The uploaded file, under the storage root; removed once the import has finished.
+    fileKey: text("file_key"),
+    fileSizeBytes: integer("file_size_bytes").notNull().default(0),
+    headers: text("headers").array().notNull().default([]),
+    mapping: jsonb("mapping").$type<LeadImportMapping>().notNull().default({}),
+    duplicatePolicy: leadImportDuplicatePolicy("duplicate_policy").notNull().default("skip"),
+    // Tags added to every lead this import creates or updates.
+    tags: text("tags").array().notNull().default([]),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
@@ -100,6 +124,10 @@ export const leads = pgTable(
     // Where the lead came from: "csv:<import id>", "api", "manual", "hubspot", …
     source: text("source"),
     importId: uuid("import_id").references(() => leadImports.id, { onDelete: "set null" }),
+    // Full-text search over name, company, title and the address's parts ("acme" finds bob@acme.com).
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      sql`to_tsvector('simple', coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(company, '') || ' ' || coalesce(title, '') || ' ' || translate(email, '@.-_+', '     ') || ' ' || email)`,
+    ),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true })
       .notNull()
@@ -115,6 +143,8 @@ export const leads = pgTable(
     index("leads_tags_idx").using("gin", t.tags),
     index("leads_owner_user_idx").on(t.ownerUserId),
     index("leads_import_idx").on(t.importId),
+    index("leads_search_idx").using("gin", t.searchVector),
+    index("leads_custom_fields_idx").using("gin", sql`custom_fields jsonb_path_ops`),
     check("leads_email_lower_ck", sql`email = lower(email)`),
   ],
 );

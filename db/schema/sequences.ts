@@ -14,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { teams } from "./teams";
+import { templates } from "./templates";
 
 export const sequenceStatus = pgEnum("sequence_status", ["draft", "active", "archived"]);
 export type SequenceStatus = (typeof sequenceStatus.enumValues)[number];
@@ -67,7 +68,9 @@ export const sequenceSteps = pgTable(
     position: integer("position").notNull(),
     // Wait after the previous step was sent (for position 0: after enrolment).
     delayMinutes: integer("delay_minutes").notNull().default(0),
-    condition: sequenceStepCondition("condition").notNull().default("always"),
+    // Count the delay in business days (Mon–Fri in the schedule's zone); delay_minutes is then whole days.
+    delayBusinessDays: boolean("delay_business_days").notNull().default(false),
+    condition: sequenceStepCondition("condition").notNull().default("no_reply"),
     // Reply in the previous step's thread (Re: subject, In-Reply-To/References); ignored for position 0.
     sameThread: boolean("same_thread").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -101,6 +104,8 @@ export const sequenceStepVariants = pgTable(
     bodyHtml: text("body_html").notNull(),
     // Null: derived from body_html when sending.
     bodyText: text("body_text"),
+    // The template the content was copied from (content is copied, so editing the template later changes nothing here).
+    templateId: uuid("template_id").references(() => templates.id, { onDelete: "set null" }),
     // Relative share of enrolments assigned this variant; 0 switches the variant off.
     weight: integer("weight").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -112,6 +117,7 @@ export const sequenceStepVariants = pgTable(
   (t) => [
     uniqueIndex("sequence_step_variants_step_label_uq").on(t.stepId, t.label),
     index("sequence_step_variants_team_idx").on(t.teamId),
+    index("sequence_step_variants_template_idx").on(t.templateId),
     check("sequence_step_variants_weight_ck", sql`weight >= 0`),
   ],
 );

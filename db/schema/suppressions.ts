@@ -5,7 +5,8 @@ import { users } from "./auth";
 import { emails } from "./emails";
 import { teams } from "./teams";
 
-export const suppressionKind = pgEnum("suppression_kind", ["address", "domain"]);
+// address_hash: an erased lead's address, kept only as sha256(lower(address)) hex so a re-import stays blocked.
+export const suppressionKind = pgEnum("suppression_kind", ["address", "domain", "address_hash"]);
 export type SuppressionKind = (typeof suppressionKind.enumValues)[number];
 
 export const suppressionReason = pgEnum("suppression_reason", [
@@ -42,7 +43,7 @@ export const suppressions = pgTable(
     check("suppressions_value_lower_ck", sql`value = lower(value)`),
     check(
       "suppressions_value_shape_ck",
-      sql`(kind = 'address' and position('@' in value) > 1) or (kind = 'domain' and position('@' in value) = 0)`,
+      sql`(kind = 'address' and position('@' in value) > 1) or (kind::text in ('domain', 'address_hash') and position('@' in value) = 0)`,
     ),
   ],
 );

@@ -54,7 +54,7 @@ export default async function SuppressionsPage({ params, searchParams }: { param
               <TableBody>
                 {rows.map((r) => (
                   <TableRow key={r.id} data-testid="suppression-row">
-                    <TableCell className="font-medium">{r.value} {r.kind === "domain" ? <Badge variant="outline">domain</Badge> : null}</TableCell>
+                    <TableCell className="font-medium">{r.kind === "address_hash" ? <>Erased lead <Badge variant="outline">hashed</Badge></> : <>{r.value} {r.kind === "domain" ? <Badge variant="outline">domain</Badge> : null}</>}</TableCell>
                     <TableCell>{REASON[r.reason] ?? r.reason}</TableCell>
                     <TableCell className="text-xs">{r.createdAt.toISOString().slice(0, 10)}</TableCell>
                     <TableCell className="text-right">{mayRemove ? <RemoveSuppressionButton teamSlug={slug} id={r.id} value={r.value} /> : null}</TableCell>
