@@ -1,5 +1,8 @@
 // Every function the app serves (app/api/inngest/route.ts). Add new ones here.
+import { enrolCampaign } from "./enrol-campaign";
+import { runEnrolment } from "./run-enrolment";
 import { sendEmail } from "./send-email";
 import { sendTestEmail } from "./send-test-email";
+import { wakeEnrolments } from "./wake-enrolments";
 
-export const functions = [sendTestEmail, sendEmail];
+export const functions = [sendTestEmail, sendEmail, enrolCampaign, runEnrolment, wakeEnrolments];

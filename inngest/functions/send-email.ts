@@ -1,11 +1,9 @@
 // The send function: one run per queued email. Reserve the mailbox's next legal slot, sleep until it,
 // then claim-recheck-send-record in lib/sending (exactly once, whatever retries or crashes happen).
-import { NonRetriableError, RetryAfterError } from "inngest";
-import { MailProviderError } from "@/lib/email/providers/mail-provider";
-import { deliverEmail } from "@/lib/sending/deliver-email";
 import { reserveSendSlot } from "@/lib/sending/reserve-send-slot";
 import { inngest } from "../client";
 import { emailSendRequested } from "../events";
+import { deliverOrRetry } from "./deliver-or-retry";
 
 export const sendEmail = inngest.createFunction(
   {
@@ -24,16 +22,6 @@ export const sendEmail = inngest.createFunction(
     });
     if (!reservation.slot) return { status: reservation.status, reason: "not queued" };
     await step.sleepUntil("wait-for-slot", reservation.slot);
-    return step.run("send-email", async () => {
-      try {
-        return await deliverEmail({ teamId, emailId });
-      } catch (error) {
-        if (!(error instanceof MailProviderError)) throw error;
-        // Expired credentials will not heal by retrying; the email stays queued until the mailbox is reconnected.
-        if (error.kind === "auth_failed") throw new NonRetriableError(error.message, { cause: error });
-        if (error.retryAfterSeconds) throw new RetryAfterError(error.message, error.retryAfterSeconds * 1000, { cause: error });
-        throw error;
-      }
-    });
+    return step.run("send-email", () => deliverOrRetry({ teamId, emailId }));
   },
 );

@@ -1,8 +1,32 @@
-// Placeholder while the campaign runner is built on main; the real body replaces it in this file.
+// Start a drafted campaign: refuse while the review finds blockers, mark it running with its enrolment target,
+// then (after commit) hand it to the fan-out job, which enrols the leads in batches.
 import "server-only";
-import type { CampaignStatus } from "@/db/schema/campaigns";
-import { AppError } from "@/lib/errors";
+import { engineNow } from "@/lib/jobs/clock";
+import { and, eq, sql } from "drizzle-orm";
+import { queryRows } from "@/db/query-rows";
+import { campaigns, type CampaignStatus } from "@/db/schema/campaigns";
+import { sendEvent } from "@/inngest/events";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError, notFound } from "@/lib/errors";
+import { teamScope } from "@/lib/teams/team-scope";
+import { campaignStartBlockers } from "./campaign-start-blockers";
+import { eligibleLeadConditions } from "./eligible-leads";
 
-export async function startCampaign(_: { teamId: string; campaignId: string; actorUserId: string | null }): Promise<{ status: CampaignStatus }> {
-  throw new AppError("unavailable", "Campaign sending is not available in this build yet.");
+export async function startCampaign({ teamId, campaignId, actorUserId, now = engineNow() }: { teamId: string; campaignId: string; actorUserId: string | null; now?: Date }): Promise<{ status: CampaignStatus }> {
+  await teamScope(teamId, async (tx) => {
+    const [campaign] = await tx.select().from(campaigns).where(and(eq(campaigns.teamId, teamId), eq(campaigns.id, campaignId))).for("update");
+    if (!campaign) throw notFound("That campaign");
+    if (campaign.status === "paused") throw new AppError("conflict", "This campaign is paused: resume it instead.");
+    if (campaign.status !== "draft" && campaign.status !== "scheduled") throw new AppError("conflict", `This campaign is already ${campaign.status}.`);
+    const blockers = await campaignStartBlockers(tx, { teamId, campaign });
+    if (blockers.length) throw new AppError("conflict", `Fix these before starting: ${blockers.join(" ")}`, { fields: { blockers } });
+    const [{ count }] = await queryRows<{ count: number }>(tx, sql`select count(*)::int as count from leads where ${eligibleLeadConditions(teamId, campaign.leadSelection)}`);
+    await tx
+      .update(campaigns)
+      .set({ status: "running", startedAt: now, enrolmentTarget: count, pausedAt: null })
+      .where(and(eq(campaigns.teamId, teamId), eq(campaigns.id, campaignId)));
+    await recordAudit(tx, { teamId, actorUserId, action: "campaign.started", targetType: "campaign", targetId: campaignId, metadata: { leads: count } });
+  });
+  await sendEvent("campaign/started", { teamId, campaignId }, { id: `campaign-${campaignId}-start` });
+  return { status: "running" };
 }

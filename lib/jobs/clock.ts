@@ -25,3 +25,25 @@ export function createAdjustableClock(start?: Date): AdjustableClock {
     },
   };
 }
+
+const holder = globalThis as unknown as { __copilotEngineClock?: AdjustableClock };
+
+/**
+ * The clock the in-process engine (executor and its event API) reads. Real time, unless JOBS_TEST_CLOCK=1:
+ * then one adjustable clock per process, shared by every bundle that imports this module (globalThis), which
+ * end-to-end tests move forward through POST /api/inngest-executor/clock. Never set it in production.
+ */
+export function engineClock(): Clock {
+  if (process.env.JOBS_TEST_CLOCK !== "1") return systemClock;
+  return (holder.__copilotEngineClock ??= createAdjustableClock());
+}
+
+/** The adjustable engine clock, or null when the test clock is off. */
+export function adjustableEngineClock(): AdjustableClock | null {
+  return process.env.JOBS_TEST_CLOCK === "1" ? (engineClock() as AdjustableClock) : null;
+}
+
+/** "Now" for work the engine schedules (sequence steps, send slots): real time, or the test clock when it is on. */
+export function engineNow(): Date {
+  return engineClock().now();
+}

@@ -29,8 +29,10 @@ export function capForInstant(s: SendSchedule, at: Date): number {
   return Math.max(0, Math.min(s.dailyCap, s.warmupTarget ?? s.dailyCap, ramp));
 }
 
+export type SendingWindow = Pick<SendSchedule, "sendingDays" | "sendingStartMinute" | "sendingEndMinute" | "timezone">;
+
 /** The first instant ≥ `at` inside the sending window, or null if the window never opens. */
-export function nextWindowInstant(s: SendSchedule, at: Date): Date | null {
+export function nextWindowInstant(s: SendingWindow, at: Date): Date | null {
   if (s.sendingDays.length === 0 || s.sendingEndMinute <= s.sendingStartMinute) return null;
   const local = zonedParts(at, s.timezone);
   for (let offset = 0; offset <= 8; offset++) {

@@ -16,15 +16,17 @@ export type Claim =
   | { kind: "done"; email: Email; reason: string };
 
 async function blockingReason(tx: Tx, email: Email): Promise<string | null> {
+  let lead: { unsubscribedAt: Date | null; bouncedAt: Date | null; repliedAt: Date | null } | undefined;
   if (email.leadId) {
-    const [lead] = await tx.select().from(leads).where(and(eq(leads.teamId, email.teamId), eq(leads.id, email.leadId))).for("share");
+    [lead] = await tx.select().from(leads).where(and(eq(leads.teamId, email.teamId), eq(leads.id, email.leadId))).for("share");
     if (lead?.unsubscribedAt) return "The lead unsubscribed.";
     if (lead?.bouncedAt) return "The lead's address hard-bounced.";
-    if (lead?.repliedAt && email.enrolmentId) return "The lead replied.";
   }
   if (email.enrolmentId) {
-    const [enrolment] = await tx.select({ status: campaignEnrolments.status }).from(campaignEnrolments).where(and(eq(campaignEnrolments.teamId, email.teamId), eq(campaignEnrolments.id, email.enrolmentId))).for("share");
+    const [enrolment] = await tx.select({ status: campaignEnrolments.status, createdAt: campaignEnrolments.createdAt }).from(campaignEnrolments).where(and(eq(campaignEnrolments.teamId, email.teamId), eq(campaignEnrolments.id, email.enrolmentId))).for("share");
     if (enrolment && enrolment.status !== "active") return `The enrolment is ${enrolment.status}.`;
+    // Any reply since the lead entered this campaign stops it (an old reply to an earlier campaign does not).
+    if (lead?.repliedAt && (!enrolment || lead.repliedAt >= enrolment.createdAt)) return "The lead replied.";
   }
   for (const address of email.toAddresses) {
     const suppressed = await findSuppression(tx, { teamId: email.teamId, address });

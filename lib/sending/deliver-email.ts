@@ -3,6 +3,7 @@
 // a retry that finds the row in `sending` asks the provider (findSent) or relies on its idempotency instead
 // of sending blind; where neither exists (SMTP) it records the email as uncertain and never resends.
 import "server-only";
+import { engineNow } from "@/lib/jobs/clock";
 import { and, eq } from "drizzle-orm";
 import { emails, type Email } from "@/db/schema/emails";
 import { mailboxes, type Mailbox } from "@/db/schema/mailboxes";
@@ -56,7 +57,7 @@ async function record(email: Email, patch: Partial<Email>) {
   await teamScope(email.teamId, (tx) => tx.update(emails).set(patch).where(and(eq(emails.teamId, email.teamId), eq(emails.id, email.id))));
 }
 
-export async function deliverEmail({ teamId, emailId, now = new Date() }: { teamId: string; emailId: string; now?: Date }): Promise<DeliveryOutcome> {
+export async function deliverEmail({ teamId, emailId, now = engineNow() }: { teamId: string; emailId: string; now?: Date }): Promise<DeliveryOutcome> {
   const claim = await teamScope(teamId, (tx) => claimForSending(tx, { teamId, emailId }));
   if (claim.kind === "done") return { status: claim.email.status === "cancelled" ? "cancelled" : "already-done", reason: claim.reason };
   const email = claim.email;

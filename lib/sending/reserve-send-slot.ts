@@ -1,6 +1,8 @@
 // Step 1 of the send function: give the email its mailbox's next legal slot, or keep the one it has.
 import "server-only";
+import { engineNow } from "@/lib/jobs/clock";
 import { and, eq, gt, inArray, isNotNull, ne, or } from "drizzle-orm";
+import type { Tx } from "@/db";
 import { emails } from "@/db/schema/emails";
 import { mailboxes } from "@/db/schema/mailboxes";
 import { AppError, notFound } from "@/lib/errors";
@@ -9,7 +11,26 @@ import { teamScope } from "@/lib/teams/team-scope";
 
 const DAY_MS = 86_400_000;
 
-export async function reserveSendSlot({ teamId, emailId, now = new Date() }: { teamId: string; emailId: string; now?: Date }): Promise<{ slot: Date | null; status: string }> {
+/** The mailbox's sends in the last 24 h and the slots its queued emails hold: what its caps count. */
+export async function takenSendTimes(tx: Tx, { teamId, mailboxId, excludeEmailId, now }: { teamId: string; mailboxId: string; excludeEmailId: string; now: Date }): Promise<Date[]> {
+  const rows = await tx
+    .select({ sentAt: emails.sentAt, scheduledFor: emails.scheduledFor })
+    .from(emails)
+    .where(
+      and(
+        eq(emails.teamId, teamId),
+        eq(emails.mailboxId, mailboxId),
+        ne(emails.id, excludeEmailId),
+        or(
+          and(isNotNull(emails.sentAt), gt(emails.sentAt, new Date(now.getTime() - DAY_MS))),
+          and(inArray(emails.status, ["queued", "sending"]), isNotNull(emails.scheduledFor)),
+        ),
+      ),
+    );
+  return rows.map((t) => (t.sentAt ?? t.scheduledFor)!);
+}
+
+export async function reserveSendSlot({ teamId, emailId, now = engineNow() }: { teamId: string; emailId: string; now?: Date }): Promise<{ slot: Date | null; status: string }> {
   return teamScope(teamId, async (tx) => {
     const [email] = await tx.select().from(emails).where(and(eq(emails.teamId, teamId), eq(emails.id, emailId))).limit(1);
     if (!email) throw notFound("That email");
@@ -20,21 +41,8 @@ export async function reserveSendSlot({ teamId, emailId, now = new Date() }: { t
     // The row lock serialises reservations per mailbox, across processes.
     const [mailbox] = await tx.select().from(mailboxes).where(and(eq(mailboxes.teamId, teamId), eq(mailboxes.id, email.mailboxId))).for("update");
     if (!mailbox) throw notFound("That mailbox");
-    const taken = await tx
-      .select({ sentAt: emails.sentAt, scheduledFor: emails.scheduledFor })
-      .from(emails)
-      .where(
-        and(
-          eq(emails.teamId, teamId),
-          eq(emails.mailboxId, mailbox.id),
-          ne(emails.id, email.id),
-          or(
-            and(isNotNull(emails.sentAt), gt(emails.sentAt, new Date(now.getTime() - DAY_MS))),
-            and(inArray(emails.status, ["queued", "sending"]), isNotNull(emails.scheduledFor)),
-          ),
-        ),
-      );
-    const slot = nextSendSlot({ schedule: mailbox, sent: taken.map((t) => (t.sentAt ?? t.scheduledFor)!), now });
+    const taken = await takenSendTimes(tx, { teamId, mailboxId: mailbox.id, excludeEmailId: email.id, now });
+    const slot = nextSendSlot({ schedule: mailbox, sent: taken, now });
     if (!slot) throw new AppError("conflict", `${mailbox.email} has no sending window: pick at least one day and hours on the Mailboxes page.`);
     await tx.update(emails).set({ scheduledFor: slot }).where(and(eq(emails.teamId, teamId), eq(emails.id, email.id)));
     return { slot, status: email.status };

@@ -1,5 +1,6 @@
 // The executor's HTTP API, as the Inngest SDK calls it: `POST e/<event key>` (inngest.send, step.sendEvent)
 // and `POST fn/register` (out-of-band sync, signing-key bearer). Framework-free: Request in, Response out.
+import { adjustableEngineClock } from "../clock";
 import type { EngineContext } from "../engine-context";
 import { EventRejected, ingestEvents } from "../events/ingest-events";
 import { readAppDefinition } from "../protocol/sync-app";
@@ -45,6 +46,16 @@ export async function handleExecutorApi(req: Request, path: string[], o: Executo
       return json({ ok: true, modified: result.modified, status: 200, ...(result.problems.length ? { error: JSON.stringify(result.problems) } : {}) });
     }
     if (req.method === "GET" && head === "health" && rest.length === 0) return json({ ok: true });
+    // Test clock (JOBS_TEST_CLOCK=1 only): move engine time forward so sleeps and wait timeouts come due now.
+    if (req.method === "POST" && head === "clock" && rest.length === 0) {
+      const clock = adjustableEngineClock();
+      if (!clock || !o.signingKey || !bearerMatches(req.headers.get("authorization"), o.signingKey)) return json({ error: "Not found", status: 404 }, 404);
+      const { advanceMs } = (await readJson(req)) as { advanceMs?: unknown };
+      if (typeof advanceMs !== "number" || !(advanceMs > 0)) return json({ error: "advanceMs must be a positive number", status: 400 }, 400);
+      clock.advance(advanceMs);
+      o.context.onWork?.();
+      return json({ now: clock.now().toISOString(), status: 200 });
+    }
     return json({ error: "Not found", status: 404 }, 404);
   } catch (error) {
     if (error instanceof EventRejected) return json({ error: error.message, status: 400 }, 400);

@@ -1,7 +1,7 @@
 // The executor API inside the Next.js app: configured from the environment, answering only in embedded mode.
 import "server-only";
 import { getDb } from "@/db";
-import { systemClock } from "../clock";
+import { engineClock } from "../clock";
 import type { EngineContext } from "../engine-context";
 import { engineMode } from "../engine-mode";
 import { FunctionRegistry } from "../function-registry";
@@ -19,7 +19,7 @@ export async function executorApiResponse(request: Request, path: string[]): Pro
   const keys = localKeys(jobsEnv().DATA_DIR);
   context ??= {
     db: await getDb(),
-    clock: systemClock,
+    clock: engineClock(),
     functions: new FunctionRegistry(),
     onWork: pokeLocalExecutors,
     log: (message, detail) => console.error(`[jobs] ${message}`, detail ?? ""),

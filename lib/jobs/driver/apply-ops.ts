@@ -68,8 +68,8 @@ export async function applyOps(tx: Queryable, ctx: DriverContext, input: OpsInpu
       }
       case "WaitForEvent": {
         const event = str(op.opts?.event) ?? op.name ?? "";
-        const timeoutMs = parseDuration(op.opts?.timeout);
-        const timeoutAt = timeoutMs !== null ? new Date(now.getTime() + timeoutMs) : null;
+        // A duration ("3d") or, when the function passed a Date, an ISO instant; both are what the SDK sends.
+        const timeoutAt = op.opts?.timeout === undefined || op.opts?.timeout === null ? null : sleepTarget(op.opts.timeout, now);
         const expression = str(op.opts?.if);
         const opts = { event, expression, timeoutAt: timeoutAt?.toISOString() ?? null };
         if (await planStep(tx, { ...step, name: op.displayName ?? op.id, status: "waiting", opts })) {
