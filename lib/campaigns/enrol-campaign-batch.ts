@@ -28,7 +28,7 @@ export async function enrolCampaignBatch({
   now?: Date;
 }): Promise<{ lastLeadId: string | null; seen: number; inserted: number }> {
   return teamScope(teamId, async (tx) => {
-    const [campaign] = await tx.select().from(campaigns).where(and(eq(campaigns.teamId, teamId), eq(campaigns.id, campaignId))).for("update");
+    const [campaign] = await tx.select().from(campaigns).where(and(eq(campaigns.teamId, teamId), eq(campaigns.id, campaignId))).for("no key update");
     if (!campaign) throw notFound("That campaign");
     if (campaign.status !== "running" || !campaign.sequenceId) return { lastLeadId: null, seen: 0, inserted: 0 };
     const [firstStep] = await tx

@@ -8,7 +8,7 @@ import { sequenceStepVariants, sequenceSteps } from "@/db/schema/sequences";
 import { notFound } from "@/lib/errors";
 
 export async function loadEnrolmentContext(tx: Tx, { teamId, enrolmentId }: { teamId: string; enrolmentId: string }) {
-  const [enrolment] = await tx.select().from(campaignEnrolments).where(and(eq(campaignEnrolments.teamId, teamId), eq(campaignEnrolments.id, enrolmentId))).for("update");
+  const [enrolment] = await tx.select().from(campaignEnrolments).where(and(eq(campaignEnrolments.teamId, teamId), eq(campaignEnrolments.id, enrolmentId))).for("no key update");
   if (!enrolment) throw notFound("That enrolment");
   const [campaign] = await tx.select().from(campaigns).where(and(eq(campaigns.teamId, teamId), eq(campaigns.id, enrolment.campaignId)));
   const [lead] = await tx.select().from(leads).where(and(eq(leads.teamId, teamId), eq(leads.id, enrolment.leadId)));

@@ -25,7 +25,7 @@ export async function markLeadReplied({
   now?: Date;
 }): Promise<{ stoppedEnrolments: number }> {
   const stopped = await teamScope(teamId, async (tx) => {
-    const [lead] = await tx.select().from(leads).where(and(eq(leads.teamId, teamId), eq(leads.id, leadId))).for("update");
+    const [lead] = await tx.select().from(leads).where(and(eq(leads.teamId, teamId), eq(leads.id, leadId))).for("no key update");
     if (!lead) throw notFound("That lead");
     const keepStatus = lead.status === "interested" || lead.status === "not_interested" || lead.status === "unsubscribed" || lead.status === "bounced";
     await tx.update(leads).set({ repliedAt: now, ...(keepStatus ? {} : { status: "replied" as const }) }).where(and(eq(leads.teamId, teamId), eq(leads.id, leadId)));

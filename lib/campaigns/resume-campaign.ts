@@ -12,7 +12,7 @@ import { wakeDueEnrolments } from "./wake-due-enrolments";
 
 export async function resumeCampaign({ teamId, campaignId, actorUserId, now = engineNow() }: { teamId: string; campaignId: string; actorUserId: string | null; now?: Date }): Promise<{ status: CampaignStatus }> {
   const campaign = await teamScope(teamId, async (tx) => {
-    const [campaign] = await tx.select().from(campaigns).where(and(eq(campaigns.teamId, teamId), eq(campaigns.id, campaignId))).for("update");
+    const [campaign] = await tx.select().from(campaigns).where(and(eq(campaigns.teamId, teamId), eq(campaigns.id, campaignId))).for("no key update");
     if (!campaign) throw notFound("That campaign");
     if (campaign.status !== "paused") throw new AppError("conflict", `Only a paused campaign can be resumed; this one is ${campaign.status}.`);
     await tx.update(campaigns).set({ status: "running", pausedAt: null }).where(and(eq(campaigns.teamId, teamId), eq(campaigns.id, campaignId)));

@@ -14,7 +14,7 @@ import { eligibleLeadConditions } from "./eligible-leads";
 
 export async function startCampaign({ teamId, campaignId, actorUserId, now = engineNow() }: { teamId: string; campaignId: string; actorUserId: string | null; now?: Date }): Promise<{ status: CampaignStatus }> {
   await teamScope(teamId, async (tx) => {
-    const [campaign] = await tx.select().from(campaigns).where(and(eq(campaigns.teamId, teamId), eq(campaigns.id, campaignId))).for("update");
+    const [campaign] = await tx.select().from(campaigns).where(and(eq(campaigns.teamId, teamId), eq(campaigns.id, campaignId))).for("no key update");
     if (!campaign) throw notFound("That campaign");
     if (campaign.status === "paused") throw new AppError("conflict", "This campaign is paused: resume it instead.");
     if (campaign.status !== "draft" && campaign.status !== "scheduled") throw new AppError("conflict", `This campaign is already ${campaign.status}.`);

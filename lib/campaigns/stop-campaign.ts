@@ -12,7 +12,7 @@ import { teamScope } from "@/lib/teams/team-scope";
 
 export async function stopCampaign({ teamId, campaignId, actorUserId, now = engineNow() }: { teamId: string; campaignId: string; actorUserId: string | null; now?: Date }): Promise<{ status: CampaignStatus }> {
   await teamScope(teamId, async (tx) => {
-    const [campaign] = await tx.select().from(campaigns).where(and(eq(campaigns.teamId, teamId), eq(campaigns.id, campaignId))).for("update");
+    const [campaign] = await tx.select().from(campaigns).where(and(eq(campaigns.teamId, teamId), eq(campaigns.id, campaignId))).for("no key update");
     if (!campaign) throw notFound("That campaign");
     if (campaign.status !== "running" && campaign.status !== "paused" && campaign.status !== "scheduled") {
       throw new AppError("conflict", `Only a running or paused campaign can be stopped; this one is ${campaign.status}.`);
