@@ -99,6 +99,7 @@ const reSubject = (subject: string) => (/^re:/i.test(subject.trim()) ? subject.t
 export async function queueEnrolmentStep({ teamId, enrolmentId, now = engineNow() }: { teamId: string; enrolmentId: string; now?: Date }): Promise<QueuedStep> {
   return teamScope(teamId, async (tx) => {
     const ctx = await loadEnrolmentContext(tx, { teamId, enrolmentId });
+    if (ctx.enrolment.status === "completed") return { kind: "completed" };
     const stop = enrolmentStopReason(ctx);
     if (stop) {
       const status = ctx.enrolment.status === "active" ? leadStopStatus(ctx) : null;
