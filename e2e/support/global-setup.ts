@@ -11,6 +11,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
     artifactsDir: string;
+    dataDir: string;
   }
 }
 
@@ -28,7 +29,9 @@ export default async function setup(project: TestProject) {
   // "localhost", not 127.0.0.1: Next.js reports 127.0.0.1 requests as localhost, and Auth.js builds its URLs from that.
   const baseURL = `http://localhost:${port}`;
 
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, APP_URL: baseURL, PORT: String(port) };
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir,
+    // Specs move engine time forward (sleeps and follow-up delays) through the executor's test clock.
+    JOBS_TEST_CLOCK: "1", APP_URL: baseURL, PORT: String(port) };
   delete env.RESEND_API_KEY;
   delete (env as Record<string, string | undefined>).NODE_ENV;
   let dropDatabase: (() => Promise<void>) | undefined;
@@ -51,6 +54,7 @@ export default async function setup(project: TestProject) {
 
   project.provide("baseURL", baseURL);
   project.provide("artifactsDir", artifactsDir);
+  project.provide("dataDir", dataDir);
 
   return async () => {
     if (server.pid) process.kill(-server.pid, "SIGTERM");

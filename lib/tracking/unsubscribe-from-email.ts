@@ -8,6 +8,7 @@ import { emails } from "@/db/schema/emails";
 import { leads } from "@/db/schema/leads";
 import { suppressions } from "@/db/schema/suppressions";
 import { emailEvents } from "@/db/schema/tracking";
+import { sendEvent } from "@/inngest/events";
 import { teamScope } from "@/lib/teams/team-scope";
 import type { RequestMeta } from "./request-meta";
 
@@ -44,7 +45,8 @@ export async function unsubscribeFromEmail({
   meta: RequestMeta;
   now?: Date;
 }): Promise<UnsubscribeOutcome | null> {
-  return teamScope(teamId, async (tx) => {
+  let stoppedLeadId: string | null = null;
+  const outcome = await teamScope(teamId, async (tx) => {
     const recipient = await findUnsubscribeRecipient(tx, { teamId, emailId });
     if (!recipient) return null;
     const { address, lead } = recipient;
@@ -89,10 +91,18 @@ export async function unsubscribeFromEmail({
         occurredAt: now,
       })
       .onConflictDoNothing({ target: [emailEvents.teamId, emailEvents.dedupeKey] });
+    if (stopped.length) stoppedLeadId = lead!.id;
     return {
       address,
       alreadyUnsubscribed: inserted.length === 0 && wasUnsubscribed,
       stoppedEnrolments: stopped.length,
     };
   });
+  // After commit, cancel the lead's sequence runs. Best effort: the database already stops them at the send check.
+  if (stoppedLeadId) {
+    await sendEvent("lead/stopped", { teamId, leadId: stoppedLeadId, reason: "unsubscribed" }, { id: `lead-stopped-${stoppedLeadId}-unsubscribed` }).catch((error) =>
+      console.error("[unsubscribe] could not cancel the lead's sequence runs; the send check still stops them", error),
+    );
+  }
+  return outcome;
 }
