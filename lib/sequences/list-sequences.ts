@@ -42,3 +42,9 @@ export async function listSequenceChoices({ teamId, limit = 100 }: { teamId: str
   const db = await getDb();
   return db.select({ id: sequences.id, name: sequences.name }).from(sequences).where(and(eq(sequences.teamId, teamId), ne(sequences.status, "archived"))).orderBy(desc(sequences.updatedAt)).limit(limit);
 }
+
+/** The campaigns that use one sequence (which is why it would be archived rather than deleted). */
+export async function listSequenceUsage({ teamId, sequenceId }: { teamId: string; sequenceId: string }) {
+  const db = await getDb();
+  return db.select({ id: campaigns.id, name: campaigns.name, status: campaigns.status }).from(campaigns).where(and(eq(campaigns.teamId, teamId), eq(campaigns.sequenceId, sequenceId)));
+}
