@@ -34,6 +34,7 @@ describe("templates and sequences", () => {
     await page.getByRole("button", { name: "Create template" }).click();
     await page.waitForURL(new RegExp(`/${team}/templates/[0-9a-f-]{36}`));
     await expect.poll(() => page.getByText("Template created.").count()).toBe(1);
+    await expect.poll(() => page.getByTestId("preview-subject").count(), { timeout: 10_000 }).toBe(1);
     await screenshot(page, "template-editor");
 
     // A second template with the same name is a field error, not a crash.
@@ -92,6 +93,23 @@ describe("templates and sequences", () => {
     const row = page.getByTestId("sequence-row").filter({ hasText: "Warehouse outbound" });
     expect(await row.textContent()).toContain("3 steps");
     await screenshot(page, "sequence-list");
+
+    // The composer keeps a draft as a template and as the sequence's next step.
+    await page.goto(`/${team}/compose`);
+    await page.getByLabel("Subject").fill("Following up, {{first_name|there}}");
+    await page.getByLabel("Body").fill("Hi {{first_name|there}}, did my last note reach you?");
+    await page.getByRole("button", { name: "Save as template" }).click();
+    await expect.poll(() => page.getByText("Name the template.").count() + page.getByText("Give the template a name.").count()).toBe(1);
+    await page.getByLabel("Template name").fill("Follow-up nudge");
+    await page.getByRole("button", { name: "Save as template" }).click();
+    await expect.poll(() => page.getByText("Saved as “Follow-up nudge”.").count()).toBe(1);
+    await page.getByLabel("Sequence", { exact: true }).selectOption({ label: "Warehouse outbound" });
+    await page.getByRole("button", { name: "Add to sequence" }).click();
+    await expect.poll(() => page.getByText("Added as step 4 of “Warehouse outbound”.").count()).toBe(1);
+    await screenshot(page, "composer-keep-for-later");
+    await page.getByRole("link", { name: "Open the sequence" }).click();
+    await page.waitForURL(new RegExp(`/${team}/sequences/[0-9a-f-]{36}`));
+    expect(await step(page, 4).getByLabel("Body").inputValue()).toBe("Hi {{first_name|there}}, did my last note reach you?");
     await context.close();
   });
 });

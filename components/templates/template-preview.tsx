@@ -33,6 +33,7 @@ export function TemplatePreview({ subject, body, leads, preview }: { subject: st
           {leads.map((l) => <option key={l.id} value={l.id}>{l.label}</option>)}
         </NativeSelect>
       </div>
+      {!result && !error ? <p className="text-sm text-muted-foreground">Rendering the preview…</p> : null}
       {error ? <p role="alert" className="text-sm text-destructive">{error}</p> : null}
       {result ? (
         <div className="grid gap-2 rounded-md border bg-muted/30 p-3 text-sm" data-testid="template-preview" aria-live="polite">

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, count, eq } from "drizzle-orm";
-import { sequenceStepVariants } from "@/db/schema/sequences";
+import { and, eq } from "drizzle-orm";
 import { templates } from "@/db/schema/templates";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { notFound } from "@/lib/errors";
 import { teamScope } from "@/lib/teams/team-scope";
+import { countTemplateUses } from "./count-template-uses";
 
 /**
  * A template some sequence step was built from is archived (kept, so the step still says where its text came
@@ -14,10 +14,7 @@ export async function archiveTemplate({ teamId, actorUserId, templateId, now = n
   return teamScope(teamId, async (tx) => {
     const [row] = await tx.select().from(templates).where(and(eq(templates.teamId, teamId), eq(templates.id, templateId))).for("update");
     if (!row) throw notFound("That template");
-    const [{ uses }] = await tx
-      .select({ uses: count() })
-      .from(sequenceStepVariants)
-      .where(and(eq(sequenceStepVariants.teamId, teamId), eq(sequenceStepVariants.templateId, templateId)));
+    const uses = await countTemplateUses({ teamId, templateId, db: tx });
     if (uses === 0) {
       await tx.delete(templates).where(and(eq(templates.teamId, teamId), eq(templates.id, templateId)));
       await recordAudit(tx, { teamId, actorUserId, action: "templates.deleted", targetType: "template", targetId: templateId, metadata: { name: row.name } });

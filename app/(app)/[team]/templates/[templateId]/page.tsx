@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { requireTeamPage } from "@/lib/auth/require-team-page";
 import { htmlToText } from "@/lib/email/mime/html-to-text";
 import { AppError } from "@/lib/errors";
+import { countTemplateUses } from "@/lib/templates/count-template-uses";
 import { getTemplate } from "@/lib/templates/get-template";
 import { listPreviewLeads } from "@/lib/templates/preview-template";
 import { archiveTemplateAction, previewTemplateAction, updateTemplateAction } from "../actions";
@@ -23,7 +24,7 @@ export default async function TemplatePage({ params, searchParams }: { params: P
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
   });
-  const leads = await listPreviewLeads({ teamId: ctx.teamId });
+  const [leads, uses] = await Promise.all([listPreviewLeads({ teamId: ctx.teamId }), countTemplateUses({ teamId: ctx.teamId, templateId })]);
   const archived = template.archivedAt !== null;
   return (
     <>
@@ -31,7 +32,7 @@ export default async function TemplatePage({ params, searchParams }: { params: P
         title={template.name}
         description={archived ? "Archived: kept because sequence steps were built from it. Read only." : "Changes apply to new uses; sequence steps keep the copy they were made from."}
         actions={archived ? <Badge variant="outline">Archived</Badge> : (
-          <ConfirmRemoveButton id={template.id} idField="templateId" what={`“${template.name}”`} used={null} action={archiveTemplateAction.bind(null, slug)} />
+          <ConfirmRemoveButton id={template.id} idField="templateId" what={`“${template.name}”`} used={uses > 0 ? `${uses} sequence ${uses === 1 ? "step was" : "steps were"} built from it.` : null} action={archiveTemplateAction.bind(null, slug)} />
         )}
       />
       {sp.saved ? <p role="status" className="mb-4 text-sm text-emerald-700 dark:text-emerald-400">Template created.</p> : null}
