@@ -18,6 +18,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { generateEmailInputSchema, type EmailLength, type EmailTone } from "@/lib/ai/generate-email.schema";
 import { scoreEmail } from "@/lib/ai/score-email";
+import { SaveDraftPanel, type SequenceOption } from "@/components/compose/save-draft-panel";
+import { addDraftToSequenceAction, saveDraftAsTemplateAction } from "./actions";
 import { SendNowForm } from "./send-now-form";
 
 const FIELD_IDS: Record<string, string> = { goal: "compose-goal", facts: "compose-fact-claim" };
@@ -36,12 +38,14 @@ export function Composer({
   mailboxes,
   configuredModel,
   senderName,
+  sequences,
 }: {
   teamSlug: string;
   leads: SavedLead[];
   mailboxes: MailboxOption[];
   configuredModel: string;
   senderName: string | null;
+  sequences: SequenceOption[];
 }) {
   const [leadId, setLeadId] = useState("");
   const [lead, setLead] = useState<LeadFields>(EMPTY_LEAD);
@@ -260,6 +264,23 @@ export function Composer({
               recipientValues={recipientVariableValues(leads, lead.email)}
               unsupportedClaims={claims.flags.map((f) => f.sentence)}
               streaming={streaming !== null}
+            />
+          </CardContent>
+        </Card>
+        <Card className="gap-4">
+          <CardHeader>
+            <CardTitle role="heading" aria-level={2}>Keep for later</CardTitle>
+            <CardDescription>Save this subject and body as a team template, or as the next step of a sequence.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <SaveDraftPanel
+              teamSlug={teamSlug}
+              subject={draft.subject}
+              body={draft.body}
+              sequences={sequences}
+              saveTemplate={saveDraftAsTemplateAction.bind(null, teamSlug)}
+              addToSequence={addDraftToSequenceAction.bind(null, teamSlug)}
+              disabled={streaming !== null || !draft.body.trim()}
             />
           </CardContent>
         </Card>
