@@ -7,13 +7,20 @@ import { AppError } from "@/lib/errors";
 import { teamScope } from "@/lib/teams/team-scope";
 import { lockCampaign } from "./get-campaign";
 
-export async function archiveCampaign({ teamId, actorUserId, campaignId }: { teamId: string; actorUserId: string | null; campaignId: string }) {
+/** `deleted`: a draft that never had a sequence has nothing to keep (and the schema allows no sequence only while drafting). */
+export async function archiveCampaign({ teamId, actorUserId, campaignId }: { teamId: string; actorUserId: string | null; campaignId: string }): Promise<{ outcome: "archived" | "deleted" }> {
   return teamScope(teamId, async (tx) => {
     const current = await lockCampaign(tx, { teamId, campaignId });
     if (current.status === "running" || current.status === "scheduled") throw new AppError("conflict", "This campaign is sending. Pause or stop it before archiving.");
-    if (current.status === "archived") return current;
-    const [row] = await tx.update(campaigns).set({ status: "archived" }).where(and(eq(campaigns.teamId, teamId), eq(campaigns.id, campaignId))).returning();
+    if (current.status === "archived") return { outcome: "archived" };
+    const where = and(eq(campaigns.teamId, teamId), eq(campaigns.id, campaignId));
+    if (current.status === "draft" && !current.sequenceId) {
+      await tx.delete(campaigns).where(where);
+      await recordAudit(tx, { teamId, actorUserId, action: "campaign.deleted", targetType: "campaign", targetId: campaignId, metadata: { name: current.name } });
+      return { outcome: "deleted" };
+    }
+    await tx.update(campaigns).set({ status: "archived" }).where(where);
     await recordAudit(tx, { teamId, actorUserId, action: "campaign.archived", targetType: "campaign", targetId: campaignId, metadata: { from: current.status } });
-    return row;
+    return { outcome: "archived" };
   });
 }

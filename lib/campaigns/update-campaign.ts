@@ -26,6 +26,9 @@ export async function updateCampaign({ teamId, actorUserId, campaignId, settings
     if (settings.sequenceId !== current.sequenceId && (await campaignHasEnrolments(tx, campaignId))) {
       throw new AppError("invalid_input", "Please fix the highlighted fields.", { fields: { sequenceId: ["Leads are already enrolled on this sequence. Duplicate the campaign to use another one."] } });
     }
+    if (!settings.sequenceId && current.status !== "draft") {
+      throw new AppError("invalid_input", "Please fix the highlighted fields.", { fields: { sequenceId: ["A campaign that has started keeps a sequence. Pick one."] } });
+    }
     await checkCampaignReferences(tx, teamId, settings);
     const { mailboxes: rotation, ...columns } = settings;
     const [row] = await tx.update(campaigns).set(columns).where(and(eq(campaigns.teamId, teamId), eq(campaigns.id, campaignId))).returning();

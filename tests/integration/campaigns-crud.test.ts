@@ -135,9 +135,16 @@ describe("campaign create, update, duplicate, archive", () => {
     await db.update(campaigns).set({ status: "running" }).where(eq(campaigns.id, campaign.id));
     await expect(archiveCampaign({ teamId: team.id, actorUserId: user.id, campaignId: campaign.id })).rejects.toMatchObject({ code: "conflict" });
     await db.update(campaigns).set({ status: "paused" }).where(eq(campaigns.id, campaign.id));
-    expect((await archiveCampaign({ teamId: team.id, actorUserId: user.id, campaignId: campaign.id })).status).toBe("archived");
+    expect(await archiveCampaign({ teamId: team.id, actorUserId: user.id, campaignId: campaign.id })).toEqual({ outcome: "archived" });
     expect((await listCampaigns({ teamId: team.id })).total).toBe(0);
     expect((await listCampaigns({ teamId: team.id, archived: true })).rows.map((r) => r.id)).toEqual([campaign.id]);
+  });
+
+  it("deletes, rather than archives, a draft that never had a sequence", async () => {
+    const { user, team } = await createUserWithTeam("drafter");
+    const draft = await createCampaign({ teamId: team.id, actorUserId: user.id, settings: campaignFormSchema.parse(validForm()) });
+    expect(await archiveCampaign({ teamId: team.id, actorUserId: user.id, campaignId: draft.id })).toEqual({ outcome: "deleted" });
+    expect((await listCampaigns({ teamId: team.id })).total + (await listCampaigns({ teamId: team.id, archived: true })).total).toBe(0);
   });
 
   it("lists enrolments with lead, step, mailbox and reason, filtered by status and paginated", async () => {

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { CampaignStatus } from "@/db/schema/campaigns";
 import { teamAction } from "@/lib/auth/team-action";
 import { archiveCampaign } from "@/lib/campaigns/archive-campaign";
 import { campaignFormSchema, campaignIdSchema, updateCampaignSchema } from "@/lib/campaigns/campaign.schema";
@@ -34,9 +33,10 @@ export const duplicateCampaignAction = teamAction({ name: "duplicateCampaign", s
 });
 
 export const archiveCampaignAction = teamAction({ name: "archiveCampaign", schema: campaignIdSchema, permission: "data:write" }, async ({ input, ctx }) => {
-  await archiveCampaign({ teamId: ctx.teamId, actorUserId: ctx.user.id, campaignId: input.campaignId });
+  const { outcome } = await archiveCampaign({ teamId: ctx.teamId, actorUserId: ctx.user.id, campaignId: input.campaignId });
   revalidatePath(`/${ctx.team.slug}/campaigns`, "layout");
-  return { status: "archived" as CampaignStatus };
+  if (outcome === "deleted") redirect(`/${ctx.team.slug}/campaigns`);
+  return { outcome };
 });
 
 export const startCampaignAction = teamAction({ name: "startCampaign", schema: campaignIdSchema, permission: "data:write" }, async ({ input, ctx }) => {

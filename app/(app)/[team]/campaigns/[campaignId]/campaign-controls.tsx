@@ -46,7 +46,7 @@ function Confirm({ trigger, title, description, confirm, onConfirm, pending }: {
   );
 }
 
-export function CampaignControls({ teamSlug, campaignId, status }: { teamSlug: string; campaignId: string; status: CampaignStatus }) {
+export function CampaignControls({ teamSlug, campaignId, status, hasSequence }: { teamSlug: string; campaignId: string; status: CampaignStatus; hasSequence: boolean }) {
   const pause = useControl(pauseCampaignAction, teamSlug, campaignId);
   const resume = useControl(resumeCampaignAction, teamSlug, campaignId);
   const stop = useControl(stopCampaignAction, teamSlug, campaignId);
@@ -78,7 +78,11 @@ export function CampaignControls({ teamSlug, campaignId, status }: { teamSlug: s
           <Confirm
             trigger="Archive"
             title="Archive this campaign?"
-            description="It leaves the campaign list (find it under Archived). Its results stay readable; it cannot be started again."
+            description={
+              hasSequence
+                ? "It leaves the campaign list (find it under Archived). Its results stay readable; it cannot be started again."
+                : "This draft has no sequence yet, so there is nothing to keep: it is deleted."
+            }
             confirm="Archive"
             onConfirm={archive.run}
             pending={archive.pending}

@@ -48,7 +48,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   return (
     <>
       {live ? <AutoRefresh intervalMs={5000} /> : null}
-      <PageHeader title={campaign.name} description={campaign.sequenceName ? `Sequence: ${campaign.sequenceName}` : "No sequence chosen yet"} actions={<CampaignControls teamSlug={slug} campaignId={campaign.id} status={campaign.status} />} />
+      <PageHeader title={campaign.name} description={campaign.sequenceName ? `Sequence: ${campaign.sequenceName}` : "No sequence chosen yet"} actions={<CampaignControls teamSlug={slug} campaignId={campaign.id} status={campaign.status} hasSequence={!!campaign.sequenceId} />} />
       <div className="grid gap-8">
         <Card>
           <CardContent className="grid gap-3 text-sm">
