@@ -5,6 +5,9 @@ import { campaignEnrolments, type EnrolmentStatus } from "@/db/schema/campaigns"
 import { emails, type NewEmail } from "@/db/schema/emails";
 import { leads } from "@/db/schema/leads";
 import { emailEvents } from "@/db/schema/tracking";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { CampaignResults } from "@/components/campaigns/campaign-results";
 import { getCampaignResults } from "@/lib/campaigns/get-campaign-results";
 import { createUserWithTeam } from "../support/factories";
 import { seedLeads, seedReadyCampaign } from "./campaigns-fixtures";
@@ -64,6 +67,14 @@ describe("campaign results", () => {
     if (steps[0].verdict.kind === "winner") expect(steps[0].verdict.pValue).toBeCloseTo(0.0033, 3);
     expect(steps[1].verdict).toEqual({ kind: "single_variant" });
     expect(steps[1].variants).toEqual([expect.objectContaining({ label: "A", sent: 20, replied: 1 })]);
+
+    // What the campaign page shows: the badge on variant A of step 1 only, and the headline figures.
+    const html = renderToStaticMarkup(createElement(CampaignResults, { results: { totals, steps } }));
+    expect(html.match(/data-testid="winner-badge"/g)).toHaveLength(1);
+    expect(html).toMatch(/A<span[^>]*data-testid="winner-badge"/);
+    expect(html).toContain("Variant <strong>A</strong> wins on reply rate (p = 0.003).");
+    expect(html).toMatch(/data-testid="stat-replied">15</);
+    expect(html).not.toContain("Not enough data yet");
   });
 
   it("says not enough data while a variant has fewer than 30 sends, and shows unsent variants as zero", async () => {
@@ -79,6 +90,9 @@ describe("campaign results", () => {
     expect(steps[0].verdict).toMatchObject({ kind: "not_enough_data", reason: "Each variant needs at least 30 sends." });
     if (steps[0].verdict.kind === "not_enough_data") expect(steps[0].verdict.moreSendsPerVariant).toBeGreaterThanOrEqual(29);
     expect(steps[1].variants).toEqual([expect.objectContaining({ label: "A", sent: 0, replyRate: 0 })]);
+    const html = renderToStaticMarkup(createElement(CampaignResults, { results: { totals, steps } }));
+    expect(html).toContain("Not enough data yet. Each variant needs at least 30 sends. Roughly");
+    expect(html).not.toContain("winner-badge");
   });
 
   it("answers not found for another team's campaign", async () => {
