@@ -3,6 +3,8 @@ import "server-only";
 import type { z } from "zod";
 import { researchData } from "@/db/schema/research";
 import { sendEvent } from "@/inngest/events";
+import { AppError } from "@/lib/errors";
+import { failLeadResearch } from "@/lib/research/research-lead";
 import { teamScope } from "@/lib/teams/team-scope";
 import { findTeamLead } from "./get-lead";
 import type { requestLeadResearchSchema } from "./lead-facts.schema";
@@ -15,5 +17,11 @@ export async function requestLeadResearch({ teamId, input }: { teamId: string; i
       .values({ teamId, leadId: input.leadId, status: "pending" })
       .onConflictDoUpdate({ target: researchData.leadId, set: { status: "pending", error: null } });
   });
-  await sendEvent("leads/research.requested", { teamId, leadId: input.leadId, urls: input.urls });
+  try {
+    await sendEvent("leads/research.requested", { teamId, leadId: input.leadId, urls: input.urls });
+  } catch (error) {
+    // Never leave the lead showing "pending" for a job that was not queued.
+    await failLeadResearch({ teamId, leadId: input.leadId, error: "The research job could not be queued. Try again in a minute." });
+    throw new AppError("unavailable", "The research job could not be queued. Try again in a minute.", { cause: error });
+  }
 }
