@@ -32,9 +32,11 @@ export function toPrefixQuery(q: string): string | null {
 
 /** WHERE conditions for the team's leads matching the filter; the team id is always the first condition. */
 export function leadFilterConditions(teamId: string, filter: LeadFilter): SQL {
-  const conditions: (SQL | undefined)[] = [eq(leads.teamId, teamId)];
   const query = filter.q ? toPrefixQuery(filter.q) : null;
-  // Uses the GIN index on leads.search_vector: a search never scans the table.
+  // With a search, the team check is written so no btree index can serve it: otherwise the planner prefers
+  // "every lead of the team, then test each one" (it costs prefix queries on GIN pessimistically), which
+  // reads the whole team for every keystroke. The GIN index on search_vector then finds the rows.
+  const conditions: (SQL | undefined)[] = [query ? sql`${leads.teamId}::text = ${teamId}` : eq(leads.teamId, teamId)];
   if (query) conditions.push(sql`${leads.searchVector} @@ to_tsquery('simple', ${query})`);
   if (filter.status) conditions.push(eq(leads.status, filter.status));
   if (filter.tag) conditions.push(sql`${leads.tags} @> array[${filter.tag}]::text[]`);
