@@ -22,7 +22,7 @@ import { campaignZone } from "./campaign-window";
 import { chooseWeighted } from "./choose-weighted";
 import { enrolmentStopReason, loadEnrolmentContext, type EnrolmentContext } from "./load-enrolment-context";
 import { reserveCampaignSlot } from "./reserve-campaign-slot";
-import { stepDueAt } from "./step-due-at";
+import { addStepDelay } from "@/lib/sequences/step-delay";
 
 export type QueuedStep =
   | { kind: "queued"; emailId: string; slot: string; position: number }
@@ -129,7 +129,7 @@ export async function queueEnrolmentStep({ teamId, enrolmentId, now = engineNow(
     }
 
     if (!existing && !(await conditionHolds(tx, ctx))) {
-      const dueAt = ctx.nextStep ? stepDueAt(now, ctx.nextStep, lead.timezone ?? campaign.timezone ?? "UTC") : null;
+      const dueAt = ctx.nextStep ? addStepDelay(now, ctx.nextStep, lead.timezone ?? campaign.timezone ?? "UTC") : null;
       await tx
         .update(campaignEnrolments)
         .set({ currentStepPosition: step.position + 1, nextStepAt: dueAt, lastEventAt: now })

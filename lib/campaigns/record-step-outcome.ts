@@ -12,7 +12,7 @@ import { notFound } from "@/lib/errors";
 import { teamScope } from "@/lib/teams/team-scope";
 import { campaignZone } from "./campaign-window";
 import { loadEnrolmentContext } from "./load-enrolment-context";
-import { stepDueAt } from "./step-due-at";
+import { addStepDelay } from "@/lib/sequences/step-delay";
 
 export type StepOutcome = { kind: "next"; dueAt: string } | { kind: "completed" } | { kind: "stopped"; reason: string };
 
@@ -30,7 +30,7 @@ export async function recordStepOutcome({ teamId, enrolmentId, emailId, now = en
         const next = ctx.steps.find((s) => s.position > email.stepPosition!);
         const [mailbox] = email.mailboxId ? await tx.select({ timezone: mailboxes.timezone }).from(mailboxes).where(and(eq(mailboxes.teamId, teamId), eq(mailboxes.id, email.mailboxId))) : [];
         const zone = campaignZone(ctx.campaign, ctx.lead ?? { timezone: null }, { timezone: mailbox?.timezone ?? "UTC" });
-        const dueAt = next ? stepDueAt(sentAt, next, zone) : null;
+        const dueAt = next ? addStepDelay(sentAt, next, zone) : null;
         await tx
           .update(campaignEnrolments)
           .set({
