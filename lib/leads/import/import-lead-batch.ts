@@ -56,7 +56,7 @@ export async function importLeadBatch(
   const values = allowed.map(({ lead: { tags: rowTags, ...lead } }) => ({
     ...lead,
     teamId,
-    tags: [...new Set([...rowTags, ...tags])],
+    tags: [...new Set([...rowTags, ...tags])].sort(),
     source,
     importId,
   }));

@@ -52,14 +52,21 @@ export const importRowSchema = z.object({
   email: z
     .string()
     .optional()
-    .transform((v) => (v ?? "").trim().toLowerCase())
-    .pipe(
-      z
-        .string()
-        .min(1, "email is missing")
-        .max(254, "email is longer than 254 characters")
-        .refine((v) => z.email().safeParse(v).success, { error: (issue) => `"${String(issue.input)}" is not a valid email address` }),
-    ),
+    .transform((v, ctx) => {
+      const email = (v ?? "").trim().toLowerCase();
+      const problem = !email
+        ? "email is missing"
+        : email.length > 254
+          ? "email is longer than 254 characters"
+          : !z.email().safeParse(email).success
+            ? `"${(v ?? "").trim().slice(0, 100)}" is not a valid email address`
+            : null;
+      if (problem) {
+        ctx.addIssue({ code: "custom", message: problem });
+        return z.NEVER;
+      }
+      return email;
+    }),
   firstName: text("first name", 200),
   lastName: text("last name", 200),
   company: text("company", 300),

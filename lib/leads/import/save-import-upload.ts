@@ -17,7 +17,7 @@ export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 /** The upload is over the limit: the route answers 413. */
 export class ImportTooLargeError extends Error {
   constructor(readonly maxBytes: number) {
-    super(`That file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB. Split it into smaller files and import each one.`);
+    super(`That file is larger than ${maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${Math.ceil(maxBytes / 1024)} KB`}. Split it into smaller files and import each one.`);
   }
 }
 

@@ -26,7 +26,7 @@ export function checkMapping(headers: string[], columns: string[]): Record<strin
 }
 
 export async function startLeadImport({ teamId, userId, input }: { teamId: string; userId: string | null; input: StartLeadImportInput }) {
-  return teamScope(teamId, async (tx) => {
+  const importId = await teamScope(teamId, async (tx) => {
     const current = await getLeadImport({ teamId, importId: input.importId, db: tx });
     // Locks the row so two clicks on "Start import" queue one job.
     const [locked] = await tx
@@ -42,8 +42,16 @@ export async function startLeadImport({ teamId, userId, input }: { teamId: strin
       .update(leadImports)
       .set({ status: "running", mapping, duplicatePolicy: input.duplicatePolicy, tags: input.tags, startedAt: new Date() })
       .where(and(eq(leadImports.teamId, teamId), eq(leadImports.id, current.id)));
-    // Inside the transaction: if the event cannot be sent, the import stays pending and the rep can retry.
-    await sendEvent("leads/import.requested", { teamId, importId: current.id, userId }, { id: `lead-import-${current.id}` });
-    return { importId: current.id };
+    return current.id;
   });
+  // After the commit (the embedded executor may share this database connection); the event id makes a resend harmless.
+  try {
+    await sendEvent("leads/import.requested", { teamId, importId, userId }, { id: `lead-import-${importId}` });
+  } catch (error) {
+    await teamScope(teamId, (tx) =>
+      tx.update(leadImports).set({ status: "pending", startedAt: null }).where(and(eq(leadImports.teamId, teamId), eq(leadImports.id, importId))),
+    );
+    throw new AppError("unavailable", "The import could not be queued. Try again in a moment.", { cause: error });
+  }
+  return { importId };
 }
