@@ -22,7 +22,7 @@ async function writeCsv(file: string) {
   await write("Email,First Name,Last Name,Company,Job Title,City,Country,Website,Industry,Employees\n");
   const industries = ["Software", "Banking", "Retail", "Logistics", "Health"];
   for (let i = 1; i <= ROWS; i++) {
-    const email = i % 50 === 0 ? `broken-${i}` : i % 100 === 1 && i > 1 ? `lead${i - 100}@example${(i - 100) % 997}.com` : `lead${i}@example${i % 997}.com`;
+    const email = i % 50 === 0 ? `broken-${i}` : i % 100 === 1 && i > 100 ? `lead${i - 50}@example${(i - 50) % 997}.com` : `lead${i}@example${i % 997}.com`;
     await write(`${email},First${i},Last${i},"Company ${i % 5000}, Inc.",Head of Sales,City ${i % 300},Country ${i % 40},example${i % 997}.com,${industries[i % 5]},${(i % 900) + 10}\n`);
   }
   await new Promise<void>((resolve) => out.end(resolve));

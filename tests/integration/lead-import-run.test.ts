@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { leads } from "@/db/schema/leads";
 import { suppressions } from "@/db/schema/suppressions";
@@ -11,6 +11,9 @@ import { runLeadImport } from "@/lib/leads/import/run-lead-import";
 import { hashSuppressedAddress } from "@/lib/sending/is-suppressed";
 import { importRow, leadByEmail, preparedImport } from "../fixtures/lead-import/prepare-import";
 import { createUserWithTeam } from "../support/factories";
+
+// Opening and migrating the database is the slow part of the first test: do it before the clock starts.
+beforeAll(() => getDb());
 
 const CSV = [
   "Email,First name,Company,Time zone,Favourite colour",

@@ -1,13 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { leadImports } from "@/db/schema/leads";
 import { receiveImportUpload } from "@/app/api/teams/[team]/imports/receive-import-upload";
 import { getLeadImport } from "@/lib/leads/import/get-lead-import";
 import { fileKeyPath } from "@/lib/leads/import/import-files";
 import { createUserWithTeam } from "../support/factories";
+
+// Opening and migrating the database is the slow part of the first test: do it before the clock starts.
+beforeAll(() => getDb());
 
 const url = "http://localhost:3000/api/teams/acme/imports";
 

@@ -1,13 +1,12 @@
 // The end of an import: join the chunks' rejected rows into one CSV, record the final totals, drop the upload.
 import "server-only";
 import fs from "node:fs";
-import { pipeline } from "node:stream/promises";
 import { and, eq } from "drizzle-orm";
 import { leadImports } from "@/db/schema/leads";
 import { teamScope } from "@/lib/teams/team-scope";
 import { getLeadImport } from "./get-lead-import";
 import { fileKeyPath, importsDir, rejectedFilePath } from "./import-files";
-import type { ImportTotals } from "./import-lead-chunk";
+import { forgetCarriedAddresses, type ImportTotals } from "./import-lead-chunk";
 import { safeCsvLine } from "./safe-csv-line";
 
 async function joinRejectedParts(importId: string, headers: string[]): Promise<void> {
@@ -17,7 +16,11 @@ async function joinRejectedParts(importId: string, headers: string[]): Promise<v
   const target = rejectedFilePath(importId);
   const out = fs.createWriteStream(`${target}.tmp`);
   out.write(safeCsvLine([...headers, "reason"]));
-  for (const name of parts) await pipeline(fs.createReadStream(`${importsDir()}/${name}`), out, { end: false });
+  for (const name of parts) {
+    for await (const chunk of fs.createReadStream(`${importsDir()}/${name}`)) {
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+    }
+  }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   await fs.promises.rename(`${target}.tmp`, target);
   await Promise.all(parts.map((name) => fs.promises.rm(`${importsDir()}/${name}`, { force: true })));
@@ -38,6 +41,7 @@ export async function finishLeadImport({ teamId, importId, totals }: { teamId: s
 
 /** A fatal error: the import stops with the reason; leads written by finished chunks stay. */
 export async function failLeadImport({ teamId, importId, message }: { teamId: string; importId: string; message: string }) {
+  forgetCarriedAddresses(importId);
   const job = await getLeadImport({ teamId, importId });
   if (job.status === "completed") return;
   await joinRejectedParts(importId, job.headers).catch(() => undefined);

@@ -24,23 +24,17 @@ async function suppressedEmails(db: Queryable, teamId: string, emails: string[])
 }
 
 // Update never blanks a field the file leaves empty, and never touches status, unsubscribed_at or bounced_at.
-const keep = (column: string) => sql.raw(`coalesce(excluded.${column}, leads.${column})`);
-const UPDATE_SET = {
-  firstName: keep("first_name"),
-  lastName: keep("last_name"),
-  company: keep("company"),
-  title: keep("title"),
-  phone: keep("phone"),
-  website: keep("website"),
-  linkedinUrl: keep("linkedin_url"),
-  city: keep("city"),
-  country: keep("country"),
-  timezone: keep("timezone"),
-  customFields: sql`leads.custom_fields || excluded.custom_fields`,
-  tags: sql`array(select distinct t from unnest(leads.tags || excluded.tags) as t order by t)`,
-  importId: sql`excluded.import_id`,
-  updatedAt: sql`now()`,
-};
+const COLUMNS = ["first_name", "last_name", "company", "title", "phone", "website", "linkedin_url", "city", "country", "timezone"] as const;
+const UPDATE_SET = sql.raw(
+  [
+    ...COLUMNS.map((c) => `${c} = coalesce(excluded.${c}, leads.${c})`),
+    "custom_fields = leads.custom_fields || excluded.custom_fields",
+    "tags = array(select distinct t from unnest(leads.tags || excluded.tags) as t order by t)",
+    "import_id = excluded.import_id",
+    "updated_at = now()",
+  ].join(", "),
+);
+const RECORD = sql.raw(`r(email text, ${COLUMNS.map((c) => `${c} text`).join(", ")}, custom_fields jsonb, tags jsonb)`);
 
 export async function importLeadBatch(
   db: Queryable,
@@ -53,20 +47,28 @@ export async function importLeadBatch(
   if (allowed.length === 0) return { created: 0, updated: 0, skipped: 0, suppressed };
 
   const source = `csv:${importId}`;
-  const values = allowed.map(({ lead: { tags: rowTags, ...lead } }) => ({
-    ...lead,
-    teamId,
-    tags: [...new Set([...rowTags, ...tags])].sort(),
-    source,
-    importId,
-  }));
-  const insert = db.insert(leads).values(values);
-  const upsert =
+  // The whole batch travels as one JSON parameter: one statement, no per-row parameters to build or bind.
+  const records = JSON.stringify(
+    allowed.map(({ lead: l }) => ({
+      email: l.email, first_name: l.firstName, last_name: l.lastName, company: l.company, title: l.title, phone: l.phone, website: l.website,
+      linkedin_url: l.linkedinUrl, city: l.city, country: l.country, timezone: l.timezone, custom_fields: l.customFields,
+      tags: [...new Set([...l.tags, ...tags])].sort(),
+    })),
+  );
+  const onConflict =
     policy === "update"
-      ? insert.onConflictDoUpdate({ target: [leads.teamId, leads.email], set: UPDATE_SET })
+      ? sql`do update set ${UPDATE_SET}`
       : // Skip leaves existing leads alone; the no-op update only makes a lead this import created on an earlier try visible.
-        insert.onConflictDoUpdate({ target: [leads.teamId, leads.email], set: { importId: sql`leads.import_id` }, setWhere: sql`leads.source = ${source}` });
-  const written = await upsert.returning({ inserted: sql<boolean>`(xmax = 0)`, source: leads.source });
+        sql`do update set import_id = leads.import_id where leads.source = ${source}`;
+  const written = await queryRows<{ inserted: boolean; source: string | null }>(
+    db,
+    sql`insert into ${leads} (team_id, email, ${sql.raw(COLUMNS.join(", "))}, custom_fields, tags, source, import_id)
+        select ${teamId}::uuid, r.email, ${sql.raw(COLUMNS.map((c) => `r.${c}`).join(", "))}, r.custom_fields,
+               array(select jsonb_array_elements_text(r.tags)), ${source}, ${importId}::uuid
+        from jsonb_to_recordset(${records}::jsonb) as ${RECORD}
+        on conflict (team_id, email) ${onConflict}
+        returning (xmax = 0) as inserted, source`,
+  );
   const created = written.filter((w) => w.inserted || w.source === source).length;
   const updated = policy === "update" ? written.length - created : 0;
   return { created, updated, skipped: allowed.length - created - updated, suppressed };

@@ -16,13 +16,22 @@ import { mapCsvRow, planColumns } from "./map-csv-row";
 import { readCsvRecords } from "./read-csv-records";
 import { safeCsvLine } from "./safe-csv-line";
 
-export const CHUNK_ROWS = 10_000;
+export const CHUNK_ROWS = 20_000;
 export const BATCH_ROWS = 1_000;
 export const MAX_STORED_ERRORS = 1_000;
 export const SUPPRESSED_REASON = "on the suppression list";
 
 export type ImportTotals = { processed: number; created: number; updated: number; skipped: number; duplicates: number; rejected: number };
 export const NO_ROWS: ImportTotals = { processed: 0, created: 0, updated: 0, skipped: 0, duplicates: 0, rejected: 0 };
+
+// The addresses claimed up to the end of the last chunk this process ran, per import: the next chunk on the
+// same process starts from it instead of re-validating every earlier row. Any other case (a retry, another
+// process) rebuilds it from the file, so the result never depends on this cache.
+const carried = new Map<string, { row: number; seen: Set<string> }>();
+
+export function forgetCarriedAddresses(importId: string) {
+  carried.delete(importId);
+}
 
 type Rejected = { row: number; cells: string[]; reason: string; email?: string };
 
@@ -46,7 +55,10 @@ export async function importLeadChunk({
   const start = chunk * chunkRows;
   const end = start + chunkRows;
   const totals = { ...base };
-  const seen = new Set<string>();
+  const cached = carried.get(importId);
+  carried.delete(importId);
+  const seen = cached?.row === start ? cached.seen : new Set<string>();
+  const replay = cached?.row !== start;
   const errorRoom = Math.max(0, MAX_STORED_ERRORS - Math.min(base.rejected, MAX_STORED_ERRORS));
   const chunkErrors: LeadImportError[] = [];
   const partPath = rejectedPartPath(importId, chunk);
@@ -98,12 +110,14 @@ export async function importLeadChunk({
       done = false;
       break;
     }
-    const parsed = importRowSchema.safeParse(mapCsvRow(cells, plan));
     if (row <= start) {
+      if (!replay) continue;
       // Replayed only to know which addresses earlier rows already claimed: first occurrence wins.
-      if (parsed.success) seen.add(parsed.data.email);
+      const earlier = importRowSchema.safeParse(mapCsvRow(cells, plan));
+      if (earlier.success) seen.add(earlier.data.email);
       continue;
     }
+    const parsed = importRowSchema.safeParse(mapCsvRow(cells, plan));
     if (!parsed.success) rejected.push({ row, cells, reason: rowRejectionReason(parsed.error) });
     else if (seen.has(parsed.data.email)) {
       totals.duplicates++;
@@ -116,5 +130,6 @@ export async function importLeadChunk({
   }
   await flush();
   if (part) await new Promise<void>((resolve, reject) => part!.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  if (!done) carried.set(importId, { row: end, seen });
   return { totals, done };
 }

@@ -34,7 +34,7 @@ export function MappingForm({ teamSlug, importId, columns }: { teamSlug: string;
                   {c.samples.length ? c.samples.map((s, j) => <div key={j} className="truncate">{s}</div>) : <span className="italic">empty</span>}
                 </TableCell>
                 <TableCell>
-                  <NativeSelect id={`column-${i}`} name="columns" defaultValue={c.value} aria-invalid={!!fields?.[`columns.${i}`]} aria-describedby={`column-${i}-error`} className="w-56">
+                  <NativeSelect id={`column-${i}`} name="columns" defaultValue={c.value} aria-invalid={!!fields?.[`columns.${i}`]} aria-describedby={`column-${i}-error`} className="w-64">
                     <optgroup label="Lead field">
                       {LEAD_IMPORT_FIELDS.map((f) => <option key={f} value={f}>{LEAD_IMPORT_FIELD_LABELS[f]}</option>)}
                     </optgroup>
