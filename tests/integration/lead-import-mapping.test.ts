@@ -3,7 +3,7 @@ import { guessMapping } from "@/lib/leads/import/guess-mapping";
 import { importRowSchema, rowRejectionReason } from "@/lib/leads/import/import-row.schema";
 import { mapCsvRow, planColumns } from "@/lib/leads/import/map-csv-row";
 import { checkMapping } from "@/lib/leads/import/start-lead-import";
-import { safeCsvLine } from "@/lib/leads/import/safe-csv-line";
+import { csvRow } from "@/lib/leads/csv-cell";
 
 describe("lead import mapping and rows", () => {
   it("guesses lead fields from common header spellings and keeps the rest as custom fields", () => {
@@ -60,6 +60,6 @@ describe("lead import mapping and rows", () => {
   });
 
   it("writes CSV cells that a spreadsheet cannot run as formulas", () => {
-    expect(safeCsvLine(["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx", "plain", "a,b"])).toBe(`"'=HYPERLINK(""x"")",'+1,'-2,'@SUM(A1),'\tx,plain,"a,b"\r\n`);
+    expect(csvRow(["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx", "plain", "a,b"])).toBe(`"'=HYPERLINK(""x"")",'+1,'-2,'@SUM(A1),'\tx,plain,"a,b"\r\n`);
   });
 });

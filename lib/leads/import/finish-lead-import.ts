@@ -7,7 +7,7 @@ import { teamScope } from "@/lib/teams/team-scope";
 import { getLeadImport } from "./get-lead-import";
 import { fileKeyPath, importsDir, rejectedFilePath } from "./import-files";
 import { forgetCarriedAddresses, type ImportTotals } from "./import-lead-chunk";
-import { safeCsvLine } from "./safe-csv-line";
+import { csvRow } from "@/lib/leads/csv-cell";
 
 async function joinRejectedParts(importId: string, headers: string[]): Promise<void> {
   const prefix = `${importId}.rejected.part-`;
@@ -15,7 +15,7 @@ async function joinRejectedParts(importId: string, headers: string[]): Promise<v
   if (parts.length === 0) return;
   const target = rejectedFilePath(importId);
   const out = fs.createWriteStream(`${target}.tmp`);
-  out.write(safeCsvLine([...headers, "reason"]));
+  out.write(csvRow([...headers, "reason"]));
   for (const name of parts) {
     for await (const chunk of fs.createReadStream(`${importsDir()}/${name}`)) {
       if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));

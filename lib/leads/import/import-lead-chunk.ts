@@ -14,7 +14,7 @@ import { importLeadBatch, type BatchRow } from "./import-lead-batch";
 import { importRowSchema, rowRejectionReason } from "./import-row.schema";
 import { mapCsvRow, planColumns } from "./map-csv-row";
 import { readCsvRecords } from "./read-csv-records";
-import { safeCsvLine } from "./safe-csv-line";
+import { csvRow } from "@/lib/leads/csv-cell";
 
 export const CHUNK_ROWS = 20_000;
 export const BATCH_ROWS = 1_000;
@@ -95,7 +95,7 @@ export async function importLeadChunk({
     });
     if (rejected.length) {
       part ??= fs.createWriteStream(partPath, { flags: "w" });
-      for (const x of rejected) part.write(safeCsvLine([...x.cells, x.reason]));
+      for (const x of rejected) part.write(csvRow([...x.cells, x.reason]));
     }
     pending = [];
     rejected = [];
