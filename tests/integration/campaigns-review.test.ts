@@ -9,7 +9,9 @@ import { teams } from "@/db/schema/teams";
 import { addSuppressions } from "@/lib/suppressions/manage-suppressions";
 import { campaignFormSchema } from "@/lib/campaigns/campaign.schema";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
+import { lockCampaign } from "@/lib/campaigns/get-campaign";
 import { reviewCampaign } from "@/lib/campaigns/review-campaign";
+import { teamScope } from "@/lib/teams/team-scope";
 import { createUserWithTeam } from "../support/factories";
 import { seedLeads, seedReadyCampaign, seedSequence, setPostalAddress, validForm } from "./campaigns-fixtures";
 
@@ -110,6 +112,16 @@ describe("campaign review", () => {
     ]);
     await db.update(teams).set({ trackingDomain: "track.acme.test" }).where(eq(teams.id, team.id));
     expect((await reviewCampaign({ teamId: team.id, campaignId: campaign.id })).warnings).toHaveLength(2);
+  });
+
+  it("runs inside a caller's transaction that holds the campaign's row lock", async () => {
+    const { team, campaign } = await seedReadyCampaign();
+    const review = await teamScope(team.id, async (tx) => {
+      await lockCampaign(tx, { teamId: team.id, campaignId: campaign.id });
+      return reviewCampaign({ teamId: team.id, campaignId: campaign.id, tx });
+    });
+    expect(review.blockers).toEqual([]);
+    expect(review.counts.eligible).toBe(3);
   });
 
   it("answers not found for another team's campaign", async () => {
