@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { campaignEnrolments, campaigns } from "@/db/schema/campaigns";
 import { leads } from "@/db/schema/leads";
@@ -14,6 +14,11 @@ import { reviewCampaign } from "@/lib/campaigns/review-campaign";
 import { teamScope } from "@/lib/teams/team-scope";
 import { createUserWithTeam } from "../support/factories";
 import { seedLeads, seedReadyCampaign, seedSequence, setPostalAddress, validForm } from "./campaigns-fixtures";
+
+// Opening (and migrating) the database is the slow part of a cold start; keep it out of the first test's time.
+beforeAll(async () => {
+  await getDb();
+});
 
 describe("campaign review", () => {
   it("has no blockers for a ready campaign, and counts its leads", async () => {
