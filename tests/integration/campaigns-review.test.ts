@@ -7,7 +7,8 @@ import { mailboxes } from "@/db/schema/mailboxes";
 import { sequenceStepVariants } from "@/db/schema/sequences";
 import { teams } from "@/db/schema/teams";
 import { addSuppressions } from "@/lib/suppressions/manage-suppressions";
-import { campaignFormSchema } from "@/lib/campaigns/campaign.schema";
+import { campaignFormSchema, leadSelectionPreviewSchema } from "@/lib/campaigns/campaign.schema";
+import { previewCampaignLeads } from "@/lib/campaigns/preview-campaign-leads";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
 import { lockCampaign } from "@/lib/campaigns/get-campaign";
 import { reviewCampaign } from "@/lib/campaigns/review-campaign";
@@ -146,5 +147,16 @@ describe("campaign review", () => {
     const ms = performance.now() - started;
     expect(review.counts).toMatchObject({ selected: 20_003, unsubscribed: 2000, eligible: 18_003 });
     expect(ms).toBeLessThan(5000);
+  });
+});
+
+describe("lead selection preview", () => {
+  it("counts what the form's selection matches, treating an unfinished choice as all leads", async () => {
+    const { team } = await seedReadyCampaign();
+    await seedLeads(team.id, [{ tags: ["vip"] }, { tags: ["vip"], unsubscribedAt: new Date() }]);
+    const preview = (input: Record<string, string>) => previewCampaignLeads({ teamId: team.id, selection: leadSelectionPreviewSchema.parse(input) });
+    expect(await preview({ selectionType: "tag", tag: "vip" })).toEqual({ selected: 2, eligible: 1 });
+    expect(await preview({ selectionType: "tag", tag: "" })).toEqual({ selected: 5, eligible: 4 });
+    expect(await preview({ selectionType: "field", fieldKey: "industry", fieldValue: "" })).toEqual({ selected: 5, eligible: 4 });
   });
 });
