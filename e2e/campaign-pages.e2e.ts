@@ -31,6 +31,7 @@ describe("campaign pages", () => {
     await page.getByRole("link", { name: "New campaign" }).last().click();
     await page.waitForURL(`**/${team}/campaigns/new`);
 
+    await expect.poll(() => page.getByTestId("lead-count-preview").textContent()).toBe("0 leads match · 0 can be emailed");
     await page.getByLabel("Name", { exact: true }).fill("Fintech founders");
     await page.getByLabel("By tag").check();
     await page.getByLabel("From", { exact: true }).fill("17:00");

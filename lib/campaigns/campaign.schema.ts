@@ -127,7 +127,9 @@ export const campaignFormSchema = z.preprocess(
 export type CampaignFormInput = z.input<typeof formShape>;
 export type CampaignSettings = z.output<typeof campaignFormSchema>;
 
-function toLeadSelection(v: z.output<typeof formShape>): CampaignLeadSelection {
+type SelectionFields = Pick<z.output<typeof formShape>, "selectionType" | "tag" | "status" | "q" | "importId" | "fieldKey" | "fieldValue">;
+
+function toLeadSelection(v: SelectionFields): CampaignLeadSelection {
   switch (v.selectionType) {
     case "tag":
       return { tag: v.tag };
@@ -152,5 +154,13 @@ function wallTimeToInstant(local: string, zone: string): Date {
 }
 
 export const campaignIdSchema = z.object({ campaignId: z.uuid("That campaign was not found.") });
+/** The form's lead-selection fields alone, for the live count beside them; incomplete choices count as "all leads". */
+export const leadSelectionPreviewSchema = formShape
+  .pick({ selectionType: true, tag: true, status: true, q: true, importId: true, fieldKey: true, fieldValue: true })
+  .transform((v) => {
+    const selection = v.selectionType === "field" && !(v.fieldKey && v.fieldValue) ? {} : toLeadSelection(v);
+    return Object.values(selection).some((x) => x !== undefined) ? selection : {};
+  });
+
 /** The edit form: the same fields plus which campaign. */
 export const updateCampaignSchema = z.intersection(campaignIdSchema, campaignFormSchema);

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { campaignEnrolments, campaignMailboxes, campaigns } from "@/db/schema/campaigns";
 import { archiveCampaign } from "@/lib/campaigns/archive-campaign";
@@ -18,6 +18,11 @@ const fieldErrors = (input: unknown) => {
   if (result.success) return {};
   return Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
 };
+
+// Opening (and migrating) the database is the slow part of a cold start; keep it out of the first test's time.
+beforeAll(async () => {
+  await getDb();
+});
 
 describe("campaign form schema", () => {
   it("explains each field it rejects", () => {

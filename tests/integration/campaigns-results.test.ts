@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { campaignEnrolments, type EnrolmentStatus } from "@/db/schema/campaigns";
 import { emails, type NewEmail } from "@/db/schema/emails";
@@ -46,6 +46,11 @@ async function seedResults() {
   await db.insert(emailEvents).values({ teamId: team.id, emailId: unsubscribed.id, campaignId: campaign.id, type: "unsubscribe" });
   return ready;
 }
+
+// Opening (and migrating) the database is the slow part of a cold start; keep it out of the first test's time.
+beforeAll(async () => {
+  await getDb();
+});
 
 describe("campaign results", () => {
   it("adds up the campaign, each step and each variant, and names the step-1 winner on replies", async () => {

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { campaignEnrolments, campaigns } from "@/db/schema/campaigns";
 import { leads } from "@/db/schema/leads";
@@ -7,11 +7,19 @@ import { mailboxes } from "@/db/schema/mailboxes";
 import { sequenceStepVariants } from "@/db/schema/sequences";
 import { teams } from "@/db/schema/teams";
 import { addSuppressions } from "@/lib/suppressions/manage-suppressions";
-import { campaignFormSchema } from "@/lib/campaigns/campaign.schema";
+import { campaignFormSchema, leadSelectionPreviewSchema } from "@/lib/campaigns/campaign.schema";
+import { previewCampaignLeads } from "@/lib/campaigns/preview-campaign-leads";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
+import { lockCampaign } from "@/lib/campaigns/get-campaign";
 import { reviewCampaign } from "@/lib/campaigns/review-campaign";
+import { teamScope } from "@/lib/teams/team-scope";
 import { createUserWithTeam } from "../support/factories";
 import { seedLeads, seedReadyCampaign, seedSequence, setPostalAddress, validForm } from "./campaigns-fixtures";
+
+// Opening (and migrating) the database is the slow part of a cold start; keep it out of the first test's time.
+beforeAll(async () => {
+  await getDb();
+});
 
 describe("campaign review", () => {
   it("has no blockers for a ready campaign, and counts its leads", async () => {
@@ -112,6 +120,16 @@ describe("campaign review", () => {
     expect((await reviewCampaign({ teamId: team.id, campaignId: campaign.id })).warnings).toHaveLength(2);
   });
 
+  it("runs inside a caller's transaction that holds the campaign's row lock", async () => {
+    const { team, campaign } = await seedReadyCampaign();
+    const review = await teamScope(team.id, async (tx) => {
+      await lockCampaign(tx, { teamId: team.id, campaignId: campaign.id });
+      return reviewCampaign({ teamId: team.id, campaignId: campaign.id, tx });
+    });
+    expect(review.blockers).toEqual([]);
+    expect(review.counts.eligible).toBe(3);
+  });
+
   it("answers not found for another team's campaign", async () => {
     const { campaign } = await seedReadyCampaign("owner");
     const outsider = await createUserWithTeam("outsider");
@@ -129,5 +147,16 @@ describe("campaign review", () => {
     const ms = performance.now() - started;
     expect(review.counts).toMatchObject({ selected: 20_003, unsubscribed: 2000, eligible: 18_003 });
     expect(ms).toBeLessThan(5000);
+  });
+});
+
+describe("lead selection preview", () => {
+  it("counts what the form's selection matches, treating an unfinished choice as all leads", async () => {
+    const { team } = await seedReadyCampaign();
+    await seedLeads(team.id, [{ tags: ["vip"] }, { tags: ["vip"], unsubscribedAt: new Date() }]);
+    const preview = (input: Record<string, string>) => previewCampaignLeads({ teamId: team.id, selection: leadSelectionPreviewSchema.parse(input) });
+    expect(await preview({ selectionType: "tag", tag: "vip" })).toEqual({ selected: 2, eligible: 1 });
+    expect(await preview({ selectionType: "tag", tag: "" })).toEqual({ selected: 5, eligible: 4 });
+    expect(await preview({ selectionType: "field", fieldKey: "industry", fieldValue: "" })).toEqual({ selected: 5, eligible: 4 });
   });
 });

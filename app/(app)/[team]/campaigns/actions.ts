@@ -4,9 +4,10 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { teamAction } from "@/lib/auth/team-action";
 import { archiveCampaign } from "@/lib/campaigns/archive-campaign";
-import { campaignFormSchema, campaignIdSchema, updateCampaignSchema } from "@/lib/campaigns/campaign.schema";
+import { campaignFormSchema, campaignIdSchema, leadSelectionPreviewSchema, updateCampaignSchema } from "@/lib/campaigns/campaign.schema";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
 import { duplicateCampaign } from "@/lib/campaigns/duplicate-campaign";
+import { previewCampaignLeads } from "@/lib/campaigns/preview-campaign-leads";
 import { pauseCampaign } from "@/lib/campaigns/pause-campaign";
 import { resumeCampaign } from "@/lib/campaigns/resume-campaign";
 import { startCampaign } from "@/lib/campaigns/start-campaign";
@@ -25,6 +26,10 @@ export const updateCampaignAction = teamAction({ name: "updateCampaign", schema:
   revalidatePath(`/${ctx.team.slug}/campaigns`, "layout");
   redirect(`/${ctx.team.slug}/campaigns/${campaignId}`);
 });
+
+export const previewCampaignLeadsAction = teamAction({ name: "previewCampaignLeads", schema: leadSelectionPreviewSchema, permission: "data:read" }, async ({ input, ctx }) =>
+  previewCampaignLeads({ teamId: ctx.teamId, selection: input }),
+);
 
 export const duplicateCampaignAction = teamAction({ name: "duplicateCampaign", schema: campaignIdSchema, permission: "data:write" }, async ({ input, ctx }) => {
   const copy = await duplicateCampaign({ teamId: ctx.teamId, actorUserId: ctx.user.id, campaignId: input.campaignId });

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { FieldError } from "@/components/form-field-error";
 import { MailboxStatusBadge } from "@/components/mailboxes/mailbox-status-badge";
 import { submitWithoutReset } from "@/components/submit-without-reset";
@@ -14,6 +14,7 @@ import type { ActionState } from "@/lib/auth/team-action";
 import type { LeadSelectionType } from "@/lib/campaigns/campaign.schema";
 import { WEEKDAYS, type CampaignFormValues } from "@/lib/campaigns/campaign-form-values";
 import type { CampaignFormOptions } from "@/lib/campaigns/list-campaign-form-options";
+import { LeadCountPreview } from "./lead-count-preview";
 
 const SELECTIONS: { value: LeadSelectionType; label: string }[] = [
   { value: "all", label: "All leads" },
@@ -74,6 +75,8 @@ export function CampaignForm<R>({
     setBrowserZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
   }, [values.scheduledStartAt]);
   const invalid = (name: string) => !!fields?.[name];
+  const leadsRef = useRef<HTMLDivElement>(null);
+  const [selectionVersion, setSelectionVersion] = useState(0);
 
   return (
     <form onSubmit={submitWithoutReset(dispatch)} className="grid gap-6" noValidate>
@@ -98,7 +101,7 @@ export function CampaignForm<R>({
 
         <Card>
           <CardHeader><CardTitle>Leads</CardTitle><CardDescription>Unsubscribed, bounced and suppressed leads are always left out.</CardDescription></CardHeader>
-          <CardContent className="grid gap-4">
+          <CardContent className="grid gap-4" ref={leadsRef} onChange={() => setSelectionVersion((n) => n + 1)}>
             <fieldset className="flex flex-wrap gap-x-4 gap-y-2">
               <legend className="sr-only">Which leads</legend>
               {SELECTIONS.map((s) => (
@@ -134,6 +137,7 @@ export function CampaignForm<R>({
                 </>
               ) : null}
             </div>
+            <LeadCountPreview teamSlug={teamSlug} scope={leadsRef} version={selectionVersion} />
           </CardContent>
         </Card>
 
