@@ -2,26 +2,24 @@
 // then (after commit) hand it to the fan-out job, which enrols the leads in batches.
 import "server-only";
 import { engineNow } from "@/lib/jobs/clock";
-import { and, eq, sql } from "drizzle-orm";
-import { queryRows } from "@/db/query-rows";
+import { and, eq } from "drizzle-orm";
 import { campaigns, type CampaignStatus } from "@/db/schema/campaigns";
 import { sendEvent } from "@/inngest/events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError, notFound } from "@/lib/errors";
 import { teamScope } from "@/lib/teams/team-scope";
 import { reviewCampaign } from "./review-campaign";
-import { eligibleLeadConditions } from "./eligible-leads";
 
 export async function startCampaign({ teamId, campaignId, actorUserId, now = engineNow() }: { teamId: string; campaignId: string; actorUserId: string | null; now?: Date }): Promise<{ status: CampaignStatus }> {
-  // The same review the Review page shows; it reads in its own transaction, before this one takes the lock.
-  const review = await reviewCampaign({ teamId, campaignId, now });
-  if (review.blockers.length) throw new AppError("conflict", `Fix these before starting: ${review.blockers.join(" ")}`, { fields: { blockers: review.blockers } });
   await teamScope(teamId, async (tx) => {
     const [campaign] = await tx.select().from(campaigns).where(and(eq(campaigns.teamId, teamId), eq(campaigns.id, campaignId))).for("no key update");
     if (!campaign) throw notFound("That campaign");
     if (campaign.status === "paused") throw new AppError("conflict", "This campaign is paused: resume it instead.");
     if (campaign.status !== "draft" && campaign.status !== "scheduled") throw new AppError("conflict", `This campaign is already ${campaign.status}.`);
-    const [{ count }] = await queryRows<{ count: number }>(tx, sql`select count(*)::int as count from leads where ${eligibleLeadConditions(teamId, campaign.leadSelection)}`);
+    // The same review the Review page shows, read under the campaign's lock.
+    const review = await reviewCampaign({ teamId, campaignId, now, tx });
+    if (review.blockers.length) throw new AppError("conflict", `Fix these before starting: ${review.blockers.join(" ")}`, { fields: { blockers: review.blockers } });
+    const count = review.counts.eligible;
     await tx
       .update(campaigns)
       .set({ status: "running", startedAt: now, enrolmentTarget: count, pausedAt: null })
