@@ -47,7 +47,12 @@ export async function eraseLead({ teamId, leadId, actorUserId }: { teamId: strin
     await recordAudit(tx, { teamId, actorUserId, action: "lead.erased", targetType: "lead", targetId: leadId, metadata: { scrubbedEmails: emailIds.length } });
     return { scrubbedEmails: emailIds.length };
   });
-  // After commit: cancel any sequence run still holding the lead.
-  await sendEvent("lead/stopped", { teamId, leadId, reason: "erased" }, { id: `lead-erased-${leadId}` });
+  // After commit: cancel any sequence run still holding the lead. The erasure stands even if this fails: its
+  // enrolments are gone, and the send step re-checks the lead (and the suppression) before every send.
+  try {
+    await sendEvent("lead/stopped", { teamId, leadId, reason: "erased" }, { id: `lead-erased-${leadId}` });
+  } catch (error) {
+    console.error("lead/stopped not sent after erasure", { teamId, leadId, error });
+  }
   return result;
 }

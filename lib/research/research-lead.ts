@@ -18,7 +18,8 @@ const FREE_MAIL = new Set([
 
 /** The company site to research: the lead's website, else its email domain unless that is a free-mail provider. */
 export function companySiteFor(lead: { website: string | null; email: string }): string | null {
-  if (lead.website) return lead.website;
+  // Imported websites are often bare host names ("acme.com").
+  if (lead.website) return /^https?:\/\//i.test(lead.website) ? lead.website : `https://${lead.website}`;
   const domain = lead.email.split("@")[1]?.toLowerCase();
   return domain && !FREE_MAIL.has(domain) ? `https://${domain}` : null;
 }

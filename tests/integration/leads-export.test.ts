@@ -48,8 +48,7 @@ describe("CSV export", () => {
     expect(csv).not.toContain("nottagged@x.com");
     expect(csv).toContain(`evil@x.com,"'=HYPERLINK(""http://evil.test"",""click"")",,"Acme, Inc.","The ""best""",'+1 555,`);
     expect(csv).toContain(`,"line one\nline two",'-2,\r\n`);
-    expect(csv).toContain("plain@x.com,'@x,,Plain,");
-    expect(csv.endsWith(",,12\r\n")).toBe(true);
+    expect(lines.find((l) => l.startsWith("plain@x.com,"))).toMatch(/^plain@x\.com,'@x,,Plain,.*,,12$/);
   });
 
   it("streams more than one batch without repeating or dropping a lead", async () => {

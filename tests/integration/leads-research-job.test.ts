@@ -86,5 +86,6 @@ describe("research-lead job", () => {
     expect(companySiteFor({ website: null, email: "a@acme.io" })).toBe("https://acme.io");
     expect(companySiteFor({ website: null, email: "a@gmail.com" })).toBeNull();
     expect(companySiteFor({ website: "https://acme.com/about", email: "a@gmail.com" })).toBe("https://acme.com/about");
+    expect(companySiteFor({ website: "acme.com", email: "a@gmail.com" })).toBe("https://acme.com");
   });
 });

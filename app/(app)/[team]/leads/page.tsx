@@ -48,7 +48,9 @@ export default async function LeadsPage({ params, searchParams }: { params: Prom
           <Alert role="status"><AlertDescription>The lead was erased. Its address stays blocked so it cannot be imported or emailed again.</AlertDescription></Alert>
         ) : null}
         <LeadFilters filter={filter} errors={errors} options={options} clearHref={`/${slug}/leads`} />
-        {rows.length === 0 ? (
+        {rows.length === 0 && total > 0 ? (
+          <EmptyState icon={UsersRound} title="This page is past the end" description={`There are ${total} matching leads on ${pages} page${pages === 1 ? "" : "s"}.`} action={<Button asChild variant="outline" size="sm"><Link href={`/${slug}/leads${query}`}>Go to page 1</Link></Button>} />
+        ) : rows.length === 0 ? (
           filtered ? (
             <EmptyState icon={UsersRound} title="No lead matches" description="Try fewer words or clear a filter." action={<Button asChild variant="outline" size="sm"><Link href={`/${slug}/leads`}>Clear filters</Link></Button>} />
           ) : (
