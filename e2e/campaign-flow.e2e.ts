@@ -99,7 +99,7 @@ describe("campaign flow", () => {
     // Campaign on the imported leads (tag), from the SMTP mailbox, any day, any hour.
     await page.goto(`/${team}/campaigns/new`);
     await page.getByLabel("Name", { exact: true }).fill("Pilot campaign");
-    await page.getByLabel("Sequence", { exact: true }).selectOption({ label: "Pilot outreach" });
+    await page.getByLabel("Sequence", { exact: true }).selectOption({ label: "Pilot outreach (draft)" });
     await page.getByLabel("By tag").check();
     await page.getByLabel("Tag", { exact: true }).fill("pilot");
     await page.locator('input[name="mailboxIds"]').first().check();

@@ -4,6 +4,7 @@ import "server-only";
 import { engineNow } from "@/lib/jobs/clock";
 import { and, eq } from "drizzle-orm";
 import { campaigns, type CampaignStatus } from "@/db/schema/campaigns";
+import { sequences } from "@/db/schema/sequences";
 import { sendEvent } from "@/inngest/events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError, notFound } from "@/lib/errors";
@@ -24,6 +25,8 @@ export async function startCampaign({ teamId, campaignId, actorUserId, now = eng
       .update(campaigns)
       .set({ status: "running", startedAt: now, enrolmentTarget: count, pausedAt: null })
       .where(and(eq(campaigns.teamId, teamId), eq(campaigns.id, campaignId)));
+    // A sequence in use is no longer a draft.
+    await tx.update(sequences).set({ status: "active" }).where(and(eq(sequences.teamId, teamId), eq(sequences.id, campaign.sequenceId!), eq(sequences.status, "draft")));
     await recordAudit(tx, { teamId, actorUserId, action: "campaign.started", targetType: "campaign", targetId: campaignId, metadata: { leads: count } });
   });
   await sendEvent("campaign/started", { teamId, campaignId }, { id: `campaign-${campaignId}-start` });
