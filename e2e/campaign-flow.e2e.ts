@@ -35,7 +35,8 @@ afterAll(async () => {
 });
 
 const to = (address: string) => smtp.received.filter((m) => m.envelope.to.includes(address));
-const header = (raw: Buffer, name: string) => raw.toString().match(new RegExp(`^${name}: (.*)$`, "mi"))?.[1]?.trim();
+// Header lines unfolded (RFC 5322 continuation lines start with white space).
+const header = (raw: Buffer, name: string) => raw.toString().replace(/\r?\n[ \t]+/g, " ").match(new RegExp(`^${name}: (.*)$`, "mi"))?.[1]?.trim();
 
 async function connectSmtpMailbox(page: Page, team: string, mailbox: string) {
   await page.goto(`/${team}/mailboxes`);

@@ -36,6 +36,13 @@ export async function markLeadReplied({
       .where(and(eq(campaignEnrolments.teamId, teamId), eq(campaignEnrolments.leadId, leadId), inArray(campaignEnrolments.status, ["active", "paused"])))
       .returning({ id: campaignEnrolments.id, campaignId: campaignEnrolments.campaignId });
 
+    // The reply belongs to the last email each enrolment sent (per-step and per-variant reply rates count it there).
+    for (const e of own) {
+      await tx.execute(sql`update emails set replied_at = ${now.toISOString()}::timestamptz
+        where id = (select id from emails where team_id = ${teamId}::uuid and enrolment_id = ${e.id}::uuid and direction = 'outbound' and status = 'sent'
+                    order by step_position desc limit 1) and replied_at is null`);
+    }
+
     // Campaigns that stop on the domain: everyone else at the lead's domain in them stops as well.
     const domainCampaigns = await tx
       .select({ id: campaigns.id })

@@ -82,6 +82,8 @@ describe("campaign runner", () => {
     const db = await getDb();
     const adaEmails = await db.select().from(emails).where(and(eq(emails.teamId, f.team.id), eq(emails.leadId, ada.id)));
     expect(adaEmails.map((e) => [e.stepPosition, e.status]).sort()).toEqual([[0, "sent"], [1, "sent"]]);
+    // The reply is counted on the email it answered: the last one sent.
+    expect(adaEmails.map((e) => [e.stepPosition, e.repliedAt !== null]).sort()).toEqual([[0, false], [1, true]]);
   });
 
   it("pausing keeps each enrolment's position and resuming continues from it", async () => {
