@@ -1,4 +1,4 @@
-// The Leads page's URL (?q=&status=&tag=&campaign=&field=&value=&page=) → a LeadFilter, shared by the page and the CSV export.
+// The Leads page's URL (?q=&status=&tag=&campaign=&importId=&field=&value=&page=) → a LeadFilter, shared by the page and the CSV export.
 import { leadFilterSchema, type LeadFilter } from "./lead-filter";
 
 export type LeadSearchParams = Record<string, string | string[] | undefined>;
@@ -18,6 +18,7 @@ export function parseLeadSearchParams(params: LeadSearchParams | URLSearchParams
     status: get("status"),
     tag: get("tag"),
     campaignId: get("campaign"),
+    importId: get("importId"),
     field: fieldKey ? { key: fieldKey, value: get("value") ?? "" } : undefined,
   };
   const errors: Record<string, string[]> = {};
@@ -38,6 +39,7 @@ export function leadSearchQuery(filter: LeadFilter, page?: number): string {
   if (filter.status) p.set("status", filter.status);
   if (filter.tag) p.set("tag", filter.tag);
   if (filter.campaignId) p.set("campaign", filter.campaignId);
+  if (filter.importId) p.set("importId", filter.importId);
   if (filter.field) {
     p.set("field", filter.field.key);
     p.set("value", filter.field.value);

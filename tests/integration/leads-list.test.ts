@@ -1,9 +1,9 @@
 // The Leads list: full-text search through the GIN index, filters, stable pagination and bulk tags.
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { campaignEnrolments, campaigns } from "@/db/schema/campaigns";
-import { leads, type NewLead } from "@/db/schema/leads";
+import { leadImports, leads, type NewLead } from "@/db/schema/leads";
 import { createLead } from "@/lib/leads/create-lead";
 import { leadFilterConditions } from "@/lib/leads/lead-filter";
 import { createLeadSchema, tagLeadsSchema } from "@/lib/leads/lead-fields.schema";
@@ -76,6 +76,10 @@ describe("leads list", () => {
     expect(await list({ tag: "q3" })).toEqual(["a@x.com", "b@x.com"]);
     expect(await list({ tag: "vip", status: "replied" })).toEqual([]);
     expect(await list({ campaign: campaign.id })).toEqual(["b@x.com"]);
+    // "View imported leads" after an import links here with ?importId=.
+    const [imported] = await db.insert(leadImports).values({ teamId: team.id, fileName: "c.csv" }).returning();
+    await db.update(leads).set({ importId: imported.id }).where(eq(leads.id, c.id));
+    expect(await list({ importId: imported.id })).toEqual(["c@x.com"]);
     expect(await list({ field: "industry", value: "fintech" })).toEqual(["a@x.com", "c@x.com"]);
     expect(await list({ field: "industry", value: "fintech", status: "new" })).toEqual(["a@x.com"]);
     expect(await list({ status: "", q: " " })).toEqual(["a@x.com", "b@x.com", "c@x.com"]);
