@@ -104,7 +104,7 @@ describe("leads", () => {
     expect(await page.getByTestId("research-fact").count()).toBe(1);
 
     await page.getByRole("button", { name: "Mark as replied" }).click();
-    await expect.poll(() => page.getByRole("status").filter({ hasText: "not available" }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Marked as replied; 0 campaign enrolment(s) stopped." }).count()).toBe(1);
     await screenshot(page, "lead-page");
 
     const leadId = leadPath.split("/").pop();

@@ -1,5 +1,6 @@
 // Debian's Chromium through playwright-core (Playwright cannot download its own browsers here).
 // launch() gives every run a fresh temporary profile of its own.
+import { randomInt } from "node:crypto";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
@@ -22,7 +23,10 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export async function newPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseURL(), viewport });
+  // Each context is a visitor from its own network: per-IP limits (sign-in: 10 per 10 minutes) apply per spec user,
+  // as they would to separate people, not to the whole suite sharing 127.0.0.1.
+  const ip = `10.${randomInt(256)}.${randomInt(256)}.${1 + randomInt(254)}`;
+  const context = await browser.newContext({ baseURL: baseURL(), viewport, extraHTTPHeaders: { "x-forwarded-for": ip } });
   const page = await context.newPage();
   return { context, page };
 }
