@@ -128,4 +128,38 @@ describe("AI composer", () => {
     await screenshot(page, "composer-phone");
     await context.close();
   });
+
+  it("lists the rep's finished drafts, opens one back into the editor, and deletes one after confirming", async () => {
+    const { context, page } = await newPage(browser);
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    const team = await signInThroughOutbox(page, rep);
+    await page.goto(`/${team}/compose`);
+    // Write, regenerate, the cache hit, and the phone's cache hit: each one was kept.
+    const drafts = page.getByTestId("recent-draft");
+    expect(await drafts.count()).toBe(4);
+    const newest = drafts.first();
+    const text = await newest.textContent();
+    expect(text).toContain("ada@acme-robotics.example");
+    expect(text).toContain("Offline writer");
+    const savedSubject = (await newest.locator("p").first().textContent()) ?? "";
+    expect(savedSubject.length).toBeGreaterThan(0);
+
+    expect(await page.getByLabel("Subject").inputValue()).toBe("");
+    await newest.getByRole("button", { name: "Open" }).click();
+    expect(await page.getByLabel("Subject").inputValue()).toBe(savedSubject);
+    expect(wordsIn(await body(page))).toBeGreaterThanOrEqual(50);
+    expect(await page.getByTestId("draft-model").textContent()).toContain("Offline writer");
+
+    await drafts.last().getByRole("button", { name: "Delete" }).click();
+    const dialog = page.getByRole("alertdialog");
+    expect(await dialog.textContent()).toContain("Delete the draft");
+    await dialog.getByRole("button", { name: "Delete" }).click();
+    await expect.poll(() => drafts.count(), { timeout: 10_000 }).toBe(3);
+    // The opened draft stays in the editor while the list changes.
+    expect(await page.getByLabel("Subject").inputValue()).toBe(savedSubject);
+
+    await scrollToTop(page);
+    await screenshot(page, "composer-recent-drafts");
+    await context.close();
+  });
 });

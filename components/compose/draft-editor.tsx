@@ -142,7 +142,7 @@ function DraftStatus({ streaming, origin, configuredModel }: { streaming: "write
   return (
     <>
       <span>
-        {origin.stopped ? "Stopped: kept what " : rewritten ? "Rewritten by " : "Written by "}
+        {origin.stopped ? "Stopped: kept what " : origin.action === "open" ? "Saved draft, written by " : rewritten ? "Rewritten by " : "Written by "}
         <span data-testid="draft-model" className="text-foreground">{model}</span>
         {origin.stopped ? " wrote so far" : null}
       </span>

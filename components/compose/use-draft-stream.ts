@@ -18,7 +18,8 @@ export type Draft = {
 };
 
 export type DraftOrigin = {
-  action: "write" | "regenerate" | RewriteMode;
+  /** "open": a saved draft the rep reopened. */
+  action: "write" | "regenerate" | RewriteMode | "open";
   /** From the response's x-model-label; null until the answer starts. */
   modelLabel: string | null;
   /** Drafts only; rewrites are never cached. */
@@ -32,7 +33,19 @@ export type DraftRequest = Pick<GenerateEmailInput, "lead" | "facts" | "goal" | 
 
 const EMPTY: Draft = { subject: "", body: "", factIds: [], unknownFactIds: [] };
 
-export function useDraftStream({ teamSlug, facts }: { teamSlug: string; facts: readonly ComposerFact[] }) {
+export function useDraftStream({
+  teamSlug,
+  facts,
+  leadEmail,
+  onFinish,
+}: {
+  teamSlug: string;
+  facts: readonly ComposerFact[];
+  /** Sent with a rewrite so the saved rewrite knows who it is for. */
+  leadEmail?: string;
+  /** After a stream ends (the server has kept the draft among the rep's saved drafts). */
+  onFinish?: () => void;
+}) {
   const [committed, setCommitted] = useState<Draft>(EMPTY);
   // Which stream the draft is following; null once the rep has taken it over by editing.
   const [follow, setFollow] = useState<"write" | "rewrite" | null>(null);
@@ -52,8 +65,8 @@ export function useDraftStream({ teamSlug, facts }: { teamSlug: string; facts: r
   }, []);
   const onError = useCallback((error: Error) => setFailure(describeDraftFailure(error)), []);
 
-  const writer = useCompletion({ api: "/api/ai/generate-email", streamProtocol: "text", body: { team: teamSlug }, fetch: checkedFetch, onError });
-  const rewriter = useCompletion({ api: "/api/ai/rewrite-email", streamProtocol: "text", body: { team: teamSlug }, fetch: checkedFetch, onError });
+  const writer = useCompletion({ api: "/api/ai/generate-email", streamProtocol: "text", body: { team: teamSlug }, fetch: checkedFetch, onError, onFinish });
+  const rewriter = useCompletion({ api: "/api/ai/rewrite-email", streamProtocol: "text", body: { team: teamSlug }, fetch: checkedFetch, onError, onFinish });
 
   const busy = writer.isLoading || rewriter.isLoading;
   const liveText = follow === "write" ? writer.completion : follow === "rewrite" ? rewriter.completion : "";
@@ -85,7 +98,19 @@ export function useDraftStream({ teamSlug, facts }: { teamSlug: string; facts: r
     if (busy || !draft.body.trim()) return;
     start(mode, "rewrite", draft);
     const cited = facts.map(({ id, claim, sourceUrl }) => ({ id, claim, sourceUrl }));
-    void rewriter.complete("", { body: { mode, draft: formatDraft(draft), facts: cited } });
+    void rewriter.complete("", { body: { mode, draft: formatDraft(draft), facts: cited, leadEmail: leadEmail?.trim() || undefined } });
+  }
+
+  /** Puts a saved draft in the editor, as if the rep had typed it (no stream follows it). */
+  function load(saved: { subject: string; body: string; factIds: readonly string[]; modelLabel: string }) {
+    if (busy) return;
+    const known = new Set(facts.map((f) => f.id));
+    setFailure(null);
+    setFollow(null);
+    setSubjectOverride(null);
+    setPreviousText(null);
+    setCommitted({ subject: saved.subject, body: saved.body, factIds: saved.factIds.filter((id) => known.has(id)), unknownFactIds: [] });
+    setOrigin({ action: "open", modelLabel: saved.modelLabel, cache: null });
   }
 
   const { stop: stopWriter } = writer;
@@ -114,5 +139,5 @@ export function useDraftStream({ teamSlug, facts }: { teamSlug: string; facts: r
   }
 
   const streaming = busy ? (follow === "rewrite" ? "rewrite" : "write") : null;
-  return { draft, origin, failure, streaming, write, rewrite, stop, edit } as const;
+  return { draft, origin, failure, streaming, write, rewrite, stop, edit, load } as const;
 }

@@ -7,6 +7,7 @@ import { draftCacheKey, readCachedDraft, writeCachedDraft } from "@/lib/ai/draft
 import type { GenerateEmailInput } from "@/lib/ai/generate-email.schema";
 import { getLanguageModel, type ModelKind, type SelectedModel } from "@/lib/ai/models";
 import { openTextStream } from "@/lib/ai/open-text-stream";
+import { reportDraft } from "@/lib/ai/report-draft";
 import type { KeyValueStore } from "@/lib/redis";
 
 export type EmailDraftStream = {
@@ -35,10 +36,7 @@ export type StreamEmailDraftArgs = {
 };
 
 function report(args: StreamEmailDraftArgs, draft: Parameters<NonNullable<StreamEmailDraftArgs["onDraft"]>>[0]) {
-  if (!args.onDraft) return;
-  Promise.resolve()
-    .then(() => args.onDraft?.(draft))
-    .catch((error: unknown) => console.error("[ai] onDraft failed", { teamId: args.teamId, error }));
+  reportDraft(args.onDraft, draft, { teamId: args.teamId, task: "generate-email" });
 }
 
 export async function streamEmailDraft(args: StreamEmailDraftArgs): Promise<EmailDraftStream> {

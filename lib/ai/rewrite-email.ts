@@ -3,6 +3,7 @@ import { streamText } from "ai";
 import { getLanguageModel, type ModelKind, type SelectedModel } from "@/lib/ai/models";
 import { openTextStream } from "@/lib/ai/open-text-stream";
 import { embedTaskBlock } from "@/lib/ai/prompt-task-block";
+import { reportDraft, type FinishedDraft } from "@/lib/ai/report-draft";
 import type { RewriteEmailInput, RewriteMode } from "@/lib/ai/rewrite-email.schema";
 
 const MODES: Record<RewriteMode, string> = {
@@ -31,8 +32,13 @@ export async function streamEmailRewrite(args: {
   input: RewriteEmailInput;
   abortSignal?: AbortSignal;
   model?: SelectedModel;
+  /** For the log line of a failed onDraft. */
+  teamId?: string;
+  /** Called once with the whole rewrite when it finished normally (rewrites are never cached). Errors are logged only. */
+  onDraft?: (draft: FinishedDraft) => void | Promise<void>;
 }): Promise<{ textStream: ReadableStream<string>; model: { label: string; kind: ModelKind; id: string } }> {
   const selected = args.model ?? getLanguageModel();
+  const model = { label: selected.label, kind: selected.kind, id: selected.id };
   const { system, prompt } = buildRewritePrompt(args.input);
   const abort = new AbortController();
   const onOuterAbort = () => abort.abort(args.abortSignal?.reason);
@@ -51,11 +57,14 @@ export async function streamEmailRewrite(args: {
   const done = () => args.abortSignal?.removeEventListener("abort", onOuterAbort);
   const textStream = await openTextStream(result, {
     label: selected.label,
-    onComplete: done,
+    onComplete: (text) => {
+      done();
+      reportDraft(args.onDraft, { text, cache: "miss", model }, { teamId: args.teamId, task: "rewrite-email" });
+    },
     onCancel: (reason) => {
       done();
       abort.abort(reason);
     },
   });
-  return { textStream, model: { label: selected.label, kind: selected.kind, id: selected.id } };
+  return { textStream, model };
 }

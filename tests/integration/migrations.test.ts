@@ -7,7 +7,7 @@ const SEED_TABLES = [
   "users", "accounts", "sessions", "verification_tokens", "teams", "team_members", "invitations", "mailboxes",
   "templates", "sequences", "sequence_steps", "sequence_step_variants", "campaigns", "campaign_mailboxes",
   "campaign_enrolments", "leads", "lead_imports", "research_data", "emails", "tracked_links", "email_events",
-  "suppressions", "audit_log", "api_keys", "outbox_messages",
+  "suppressions", "audit_log", "api_keys", "outbox_messages", "email_drafts",
 ];
 
 describe("migrations", () => {

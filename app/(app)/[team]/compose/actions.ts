@@ -1,6 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { deleteEmailDraft } from "@/lib/ai/delete-email-draft";
+import { deleteEmailDraftSchema } from "@/lib/ai/delete-email-draft.schema";
 import { teamAction } from "@/lib/auth/team-action";
 import { appendSequenceStep } from "@/lib/sequences/append-sequence-step";
 import { appendSequenceStepSchema } from "@/lib/sequences/append-sequence-step.schema";
@@ -25,5 +27,15 @@ export const addDraftToSequenceAction = teamAction(
     // The composer's sequence picker then lists a sequence it just created.
     revalidatePath(`/${ctx.team.slug}/compose`);
     return result;
+  },
+);
+
+export const deleteEmailDraftAction = teamAction(
+  { name: "deleteEmailDraft", schema: deleteEmailDraftSchema, permission: "data:write" },
+  async ({ input, ctx }) => {
+    await deleteEmailDraft({ teamId: ctx.teamId, userId: ctx.user.id, draftId: input.draftId });
+    revalidatePath(`/${ctx.team.slug}/compose`);
+    // Nothing to hand back: the re-rendered page simply no longer lists it (the confirm button's state type).
+    return undefined as never;
   },
 );

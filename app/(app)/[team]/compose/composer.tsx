@@ -1,6 +1,7 @@
 "use client";
 // The composer: brief on the left (lead, facts, goal), the streamed draft with its score, claims and send on the right.
 import { CircleAlert, RotateCcw, Sparkles, Square } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { analyseClaims } from "@/components/compose/analyse-claims";
 import { BriefFields } from "@/components/compose/brief-fields";
@@ -10,6 +11,7 @@ import { EMPTY_LEAD, type ComposerFact, type FieldErrors, type LeadFields, type 
 import { DraftEditor } from "@/components/compose/draft-editor";
 import { FactsEditor, MAX_FACTS } from "@/components/compose/facts-editor";
 import { LeadPicker } from "@/components/compose/lead-picker";
+import { RecentDraftsPanel, type RecentDraft } from "@/components/compose/recent-drafts-panel";
 import { ScorePanel } from "@/components/compose/score-panel";
 import { useDraftStream, type DraftRequest } from "@/components/compose/use-draft-stream";
 import { useSecondsUntil } from "@/components/compose/use-seconds-until";
@@ -19,7 +21,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { generateEmailInputSchema, type EmailLength, type EmailTone } from "@/lib/ai/generate-email.schema";
 import { scoreEmail } from "@/lib/ai/score-email";
 import { SaveDraftPanel, type SequenceOption } from "@/components/compose/save-draft-panel";
-import { addDraftToSequenceAction, saveDraftAsTemplateAction } from "./actions";
+import { addDraftToSequenceAction, deleteEmailDraftAction, saveDraftAsTemplateAction } from "./actions";
 import { SendNowForm } from "./send-now-form";
 
 const FIELD_IDS: Record<string, string> = { goal: "compose-goal", facts: "compose-fact-claim" };
@@ -39,6 +41,7 @@ export function Composer({
   configuredModel,
   senderName,
   sequences,
+  recentDrafts,
 }: {
   teamSlug: string;
   leads: SavedLead[];
@@ -46,6 +49,8 @@ export function Composer({
   configuredModel: string;
   senderName: string | null;
   sequences: SequenceOption[];
+  /** The rep's latest saved drafts, newest first. */
+  recentDrafts: RecentDraft[];
 }) {
   const [leadId, setLeadId] = useState("");
   const [lead, setLead] = useState<LeadFields>(EMPTY_LEAD);
@@ -59,7 +64,9 @@ export function Composer({
   const [briefErrors, setBriefErrors] = useState<FieldErrors | undefined>();
   const draftCardRef = useRef<HTMLDivElement>(null);
 
-  const stream = useDraftStream({ teamSlug, facts });
+  const router = useRouter();
+  // A finished draft has been saved on the server: reload the page's data so "Recent drafts" lists it.
+  const stream = useDraftStream({ teamSlug, facts, leadEmail: lead.email, onFinish: () => router.refresh() });
   const { draft, failure, streaming } = stream;
   const waitSeconds = useSecondsUntil(failure?.retryAt);
   const errors = briefErrors ?? failure?.fields;
@@ -104,6 +111,15 @@ export function Composer({
     }
     setBriefErrors(undefined);
     stream.write(request, { regenerate });
+    bringDraftIntoView();
+  }
+
+  function openSaved(saved: RecentDraft) {
+    stream.load(saved);
+    bringDraftIntoView();
+  }
+
+  function bringDraftIntoView() {
     // On a phone the draft sits below the brief (on a desktop it may be scrolled away): bring it into view.
     const top = draftCardRef.current?.getBoundingClientRect().top;
     if (top !== undefined && (top < 0 || top > window.innerHeight * 0.6)) {
@@ -147,64 +163,81 @@ export function Composer({
 
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,23rem)_minmax(0,1fr)] xl:items-start">
-      <form onSubmit={onSubmit} onKeyDown={onBriefKeyDown} noValidate aria-label="Brief for the email" className="grid min-w-0 gap-6">
+      <div className="grid min-w-0 gap-6">
+        <form onSubmit={onSubmit} onKeyDown={onBriefKeyDown} noValidate aria-label="Brief for the email" className="grid min-w-0 gap-6">
+          <Card className="gap-4">
+            <CardHeader>
+              <CardTitle role="heading" aria-level={2}>Lead</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <LeadPicker
+                options={options}
+                selectedId={leadId}
+                onPick={pickLead}
+                fields={lead}
+                onFieldChange={(name, value) => setLead((l) => ({ ...l, [name]: value }))}
+                errors={errors}
+                leadsHref={`/${teamSlug}/leads`}
+              />
+            </CardContent>
+          </Card>
+          <Card className="gap-4">
+            <CardHeader>
+              <CardTitle role="heading" aria-level={2}>Research facts</CardTitle>
+              <CardDescription>The writer cites only these, each with its source.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <FactsEditor
+                facts={facts}
+                onAdd={addFact}
+                onRemove={(id) => setFacts((fs) => fs.filter((f) => f.id !== id))}
+                errors={errors}
+                note={researchNote(picked, facts.filter((f) => f.origin === "research").length, researchTotal)}
+              />
+            </CardContent>
+          </Card>
+          <Card className="gap-4">
+            <CardHeader>
+              <CardTitle role="heading" aria-level={2}>Brief</CardTitle>
+            </CardHeader>
+            <CardContent className="grid gap-4">
+              <BriefFields goal={goal} tone={tone} length={length} onGoal={setGoal} onTone={setTone} onLength={setLength} errors={errors} />
+              <div className="flex flex-wrap items-center gap-2">
+                {streaming ? (
+                  <Button key="stop" type="button" variant="destructive" onClick={stream.stop}>
+                    <Square aria-hidden="true" /> Stop
+                  </Button>
+                ) : (
+                  <Button key="write" type="submit" disabled={waitSeconds > 0} aria-keyshortcuts="Control+Enter Meta+Enter">
+                    <Sparkles aria-hidden="true" /> Write
+                  </Button>
+                )}
+                <Button type="button" variant="outline" onClick={() => write(true)} disabled={streaming !== null || !draft.body.trim() || waitSeconds > 0}>
+                  <RotateCcw aria-hidden="true" /> Regenerate
+                </Button>
+                <span className="text-xs text-muted-foreground">
+                  <kbd className="rounded border px-1 font-sans">Ctrl</kbd>/<kbd className="rounded border px-1 font-sans">⌘</kbd>+<kbd className="rounded border px-1 font-sans">Enter</kbd> writes
+                </span>
+              </div>
+            </CardContent>
+          </Card>
+        </form>
+        {/* Outside the brief's form: the delete confirmation holds a form of its own. */}
         <Card className="gap-4">
           <CardHeader>
-            <CardTitle role="heading" aria-level={2}>Lead</CardTitle>
+            <CardTitle role="heading" aria-level={2}>Recent drafts</CardTitle>
+            <CardDescription>Your latest drafts, newest first, kept as they were written. Open one to edit it again.</CardDescription>
           </CardHeader>
           <CardContent>
-            <LeadPicker
-              options={options}
-              selectedId={leadId}
-              onPick={pickLead}
-              fields={lead}
-              onFieldChange={(name, value) => setLead((l) => ({ ...l, [name]: value }))}
-              errors={errors}
-              leadsHref={`/${teamSlug}/leads`}
+            <RecentDraftsPanel
+              drafts={recentDrafts}
+              onOpen={openSaved}
+              deleteDraft={deleteEmailDraftAction.bind(null, teamSlug)}
+              disabled={streaming !== null}
             />
           </CardContent>
         </Card>
-        <Card className="gap-4">
-          <CardHeader>
-            <CardTitle role="heading" aria-level={2}>Research facts</CardTitle>
-            <CardDescription>The writer cites only these, each with its source.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <FactsEditor
-              facts={facts}
-              onAdd={addFact}
-              onRemove={(id) => setFacts((fs) => fs.filter((f) => f.id !== id))}
-              errors={errors}
-              note={researchNote(picked, facts.filter((f) => f.origin === "research").length, researchTotal)}
-            />
-          </CardContent>
-        </Card>
-        <Card className="gap-4">
-          <CardHeader>
-            <CardTitle role="heading" aria-level={2}>Brief</CardTitle>
-          </CardHeader>
-          <CardContent className="grid gap-4">
-            <BriefFields goal={goal} tone={tone} length={length} onGoal={setGoal} onTone={setTone} onLength={setLength} errors={errors} />
-            <div className="flex flex-wrap items-center gap-2">
-              {streaming ? (
-                <Button key="stop" type="button" variant="destructive" onClick={stream.stop}>
-                  <Square aria-hidden="true" /> Stop
-                </Button>
-              ) : (
-                <Button key="write" type="submit" disabled={waitSeconds > 0} aria-keyshortcuts="Control+Enter Meta+Enter">
-                  <Sparkles aria-hidden="true" /> Write
-                </Button>
-              )}
-              <Button type="button" variant="outline" onClick={() => write(true)} disabled={streaming !== null || !draft.body.trim() || waitSeconds > 0}>
-                <RotateCcw aria-hidden="true" /> Regenerate
-              </Button>
-              <span className="text-xs text-muted-foreground">
-                <kbd className="rounded border px-1 font-sans">Ctrl</kbd>/<kbd className="rounded border px-1 font-sans">⌘</kbd>+<kbd className="rounded border px-1 font-sans">Enter</kbd> writes
-              </span>
-            </div>
-          </CardContent>
-        </Card>
-      </form>
+      </div>
 
       <div className="grid min-w-0 gap-6">
         <Card ref={draftCardRef} className="scroll-mt-20 gap-4">

@@ -18,6 +18,7 @@ export async function POST(req: Request): Promise<Response> {
       input,
       bypassCache: regenerate,
       abortSignal: req.signal,
+      saveDraft: true,
     });
   } catch (error) {
     return errorResponse(error, { route: "/api/ai/generate-email", method: "POST" });

@@ -7,4 +7,6 @@ export const rewriteEmailBodySchema = rewriteEmailInputSchema.extend({
   team: z.string().trim().min(1).max(100),
   /** useCompletion always sends its input box as `prompt`; the structured fields carry the request. */
   prompt: z.string().max(10_000).optional(),
+  /** Who the draft is for, kept with the saved rewrite; a half-typed address is dropped rather than refused. */
+  leadEmail: z.email().max(320).optional().catch(undefined),
 });
