@@ -195,8 +195,7 @@ export const campaignEnrolments = pgTable(
     index("campaign_enrolments_campaign_status_idx").on(t.campaignId, t.status),
     index("campaign_enrolments_lead_idx").on(t.leadId),
     index("campaign_enrolments_mailbox_idx").on(t.assignedMailboxId),
-    // The scheduler's scan for due work.
-    index("campaign_enrolments_due_idx").on(t.nextStepAt).where(sql`status = 'active'`),
+    // The scheduler's scan for enrolments coming due (lib/campaigns/wake-due-enrolments.ts); runs carry on by themselves.
     index("campaign_enrolments_unstarted_idx").on(t.campaignId, t.nextStepAt).where(sql`status = 'active' and run_started_at is null`),
     check("campaign_enrolments_step_ck", sql`current_step_position >= 0`),
   ],

@@ -1,5 +1,6 @@
 // The Campaigns page: one page of campaigns with their sequence and headline counts, in three queries.
 import "server-only";
+import { inOrder } from "@/db/in-order";
 import { and, count, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { campaignEnrolments, campaigns } from "@/db/schema/campaigns";
 import { emails } from "@/db/schema/emails";
@@ -11,8 +12,8 @@ export const CAMPAIGNS_PAGE_SIZE = 25;
 export async function listCampaigns({ teamId, page = 1, archived = false }: { teamId: string; page?: number; archived?: boolean }) {
   return teamScope(teamId, async (tx) => {
     const where = and(eq(campaigns.teamId, teamId), archived ? eq(campaigns.status, "archived") : ne(campaigns.status, "archived"));
-    const [rows, [{ total }]] = await Promise.all([
-      tx
+    const [rows, [{ total }]] = await inOrder([
+      () => tx
         .select({ id: campaigns.id, name: campaigns.name, status: campaigns.status, createdAt: campaigns.createdAt, startedAt: campaigns.startedAt, sequenceName: sequences.name })
         .from(campaigns)
         .leftJoin(sequences, eq(sequences.id, campaigns.sequenceId))
@@ -20,12 +21,12 @@ export async function listCampaigns({ teamId, page = 1, archived = false }: { te
         .orderBy(desc(campaigns.createdAt), desc(campaigns.id))
         .limit(CAMPAIGNS_PAGE_SIZE)
         .offset((page - 1) * CAMPAIGNS_PAGE_SIZE),
-      tx.select({ total: count() }).from(campaigns).where(where),
+      () => tx.select({ total: count() }).from(campaigns).where(where)
     ]);
     const ids = rows.map((r) => r.id);
     if (ids.length === 0) return { rows: [], total };
-    const [enrolmentCounts, sentCounts] = await Promise.all([
-      tx
+    const [enrolmentCounts, sentCounts] = await inOrder([
+      () => tx
         .select({
           campaignId: campaignEnrolments.campaignId,
           enrolled: count(),
@@ -35,11 +36,11 @@ export async function listCampaigns({ teamId, page = 1, archived = false }: { te
         .from(campaignEnrolments)
         .where(and(eq(campaignEnrolments.teamId, teamId), inArray(campaignEnrolments.campaignId, ids)))
         .groupBy(campaignEnrolments.campaignId),
-      tx
+      () => tx
         .select({ campaignId: emails.campaignId, sent: count() })
         .from(emails)
         .where(and(eq(emails.teamId, teamId), inArray(emails.campaignId, ids), eq(emails.direction, "outbound"), isNotNull(emails.sentAt)))
-        .groupBy(emails.campaignId),
+        .groupBy(emails.campaignId)
     ]);
     return {
       total,

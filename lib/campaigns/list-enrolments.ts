@@ -1,5 +1,6 @@
 // The enrolments table on a campaign's page: who is where in the sequence, and why they stopped.
 import "server-only";
+import { inOrder } from "@/db/in-order";
 import { and, asc, count, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { campaignEnrolments, enrolmentStatus } from "@/db/schema/campaigns";
@@ -18,8 +19,8 @@ export const enrolmentListQuerySchema = z.object({
 export async function listEnrolments({ teamId, campaignId, status, page = 1 }: { teamId: string; campaignId: string; status?: (typeof enrolmentStatus.enumValues)[number]; page?: number }) {
   return teamScope(teamId, async (tx) => {
     const where = and(eq(campaignEnrolments.teamId, teamId), eq(campaignEnrolments.campaignId, campaignId), status ? eq(campaignEnrolments.status, status) : undefined);
-    const [rows, [{ total }]] = await Promise.all([
-      tx
+    const [rows, [{ total }]] = await inOrder([
+      () => tx
         .select({
           id: campaignEnrolments.id,
           leadId: campaignEnrolments.leadId,
@@ -39,7 +40,7 @@ export async function listEnrolments({ teamId, campaignId, status, page = 1 }: {
         .orderBy(desc(campaignEnrolments.createdAt), asc(campaignEnrolments.id))
         .limit(ENROLMENTS_PAGE_SIZE)
         .offset((page - 1) * ENROLMENTS_PAGE_SIZE),
-      tx.select({ total: count() }).from(campaignEnrolments).where(where),
+      () => tx.select({ total: count() }).from(campaignEnrolments).where(where)
     ]);
     return { rows, total };
   });

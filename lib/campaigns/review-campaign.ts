@@ -1,6 +1,7 @@
 // The pre-flight check before a campaign starts: lead counts, blockers that must be fixed, and warnings.
 // Reads only; startCampaign calls it and refuses while any blocker remains.
 import "server-only";
+import { inOrder } from "@/db/in-order";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { campaignMailboxes, campaigns } from "@/db/schema/campaigns";
@@ -42,8 +43,8 @@ async function reviewWithin(tx: Tx, teamId: string, campaignId: string, now: Dat
     .limit(1);
   if (!row) throw notFound("That campaign");
   const c = row.campaign;
-  const [steps, rotation, leadCounts] = await Promise.all([
-    c.sequenceId
+  const [steps, rotation, leadCounts] = await inOrder([
+    () => c.sequenceId
       ? tx
           .select({ position: sequenceSteps.position, liveVariants: sql<number>`(count(${sequenceStepVariants.id}) filter (where ${sequenceStepVariants.weight} > 0))::int` })
           .from(sequenceSteps)
@@ -52,13 +53,13 @@ async function reviewWithin(tx: Tx, teamId: string, campaignId: string, now: Dat
           .groupBy(sequenceSteps.id, sequenceSteps.position)
           .orderBy(asc(sequenceSteps.position))
       : Promise.resolve([]),
-    tx
+    () => tx
       .select({ weight: campaignMailboxes.weight, mailbox: mailboxes })
       .from(campaignMailboxes)
       .innerJoin(mailboxes, eq(mailboxes.id, campaignMailboxes.mailboxId))
       .where(and(eq(campaignMailboxes.teamId, teamId), eq(campaignMailboxes.campaignId, campaignId)))
       .orderBy(asc(mailboxes.email)),
-    countCampaignLeads(tx, { teamId, campaignId, selection: c.leadSelection }),
+    () => countCampaignLeads(tx, { teamId, campaignId, selection: c.leadSelection })
   ]);
 
   const blockers: string[] = [];

@@ -1,0 +1,1 @@
+DROP INDEX "campaign_enrolments_due_idx";
