@@ -106,7 +106,9 @@ describe("signatures and keys", () => {
     const dev = await startJobsHarness({ appId: "dev-app", functions, executor: { signingKey: null }, dev: true });
     try {
       const run = await sendAndFindRun(dev, "dev-app-echo", { name: "test/echo", data: { dev: true } });
-      expect((await waitForRunEnd(dev.db, run.id)).output).toEqual({ dev: true });
+      const done = await waitForRunEnd(dev.db, run.id);
+      // Status and error too, so a failure says why the run ended (it once ended with no output under CI load).
+      expect({ status: done.status, output: done.output, error: done.error }).toEqual({ status: "completed", output: { dev: true }, error: null });
     } finally {
       await dev.close();
     }
