@@ -3,7 +3,7 @@
 // (its window, spacing, cap and warmup). Each rule only moves the time later, so alternating them converges.
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq, gt, inArray, isNotNull, ne, or } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import type { Campaign } from "@/db/schema/campaigns";
 import { emails } from "@/db/schema/emails";
@@ -13,26 +13,6 @@ import { nextSendSlot, nextWindowInstant, type SendSchedule } from "@/lib/mailbo
 import { takenSendTimes } from "@/lib/sending/reserve-send-slot";
 import { campaignWindow } from "./campaign-window";
 
-const DAY_MS = 86_400_000;
-
-async function campaignTakenTimes(tx: Tx, { teamId, campaignId, excludeEmailId, now }: { teamId: string; campaignId: string; excludeEmailId: string; now: Date }) {
-  const rows = await tx
-    .select({ sentAt: emails.sentAt, scheduledFor: emails.scheduledFor })
-    .from(emails)
-    .where(
-      and(
-        eq(emails.teamId, teamId),
-        eq(emails.campaignId, campaignId),
-        ne(emails.id, excludeEmailId),
-        or(
-          and(isNotNull(emails.sentAt), gt(emails.sentAt, new Date(now.getTime() - DAY_MS))),
-          and(inArray(emails.status, ["queued", "sending"]), isNotNull(emails.scheduledFor)),
-        ),
-      ),
-    );
-  return rows.map((r) => (r.sentAt ?? r.scheduledFor)!);
-}
-
 /** Call with the mailbox row locked FOR UPDATE (serialises reservations on it). Writes the slot onto the email. */
 export async function reserveCampaignSlot(
   tx: Tx,
@@ -40,8 +20,8 @@ export async function reserveCampaignSlot(
 ): Promise<Date> {
   const { teamId, emailId, campaign, mailbox, timezone, now } = input;
   const window = campaignWindow(campaign, timezone);
-  const mailboxTaken = await takenSendTimes(tx, { teamId, mailboxId: mailbox.id, excludeEmailId: emailId, now });
-  const campaignTaken = campaign.dailyLimit ? await campaignTakenTimes(tx, { teamId, campaignId: campaign.id, excludeEmailId: emailId, now }) : [];
+  const mailboxTaken = await takenSendTimes(tx, { teamId, of: { mailboxId: mailbox.id }, excludeEmailId: emailId, now });
+  const campaignTaken = campaign.dailyLimit ? await takenSendTimes(tx, { teamId, of: { campaignId: campaign.id }, excludeEmailId: emailId, now }) : [];
   const campaignCap: SendSchedule | null = campaign.dailyLimit
     ? { ...window, sendingDays: [0, 1, 2, 3, 4, 5, 6], sendingStartMinute: 0, sendingEndMinute: 1440, dailyCap: campaign.dailyLimit, minIntervalSeconds: 0, jitterSeconds: 0, warmupEnabled: false, warmupStartPerDay: 0, warmupDailyIncrement: 0, warmupTarget: null, warmupStartedAt: null }
     : null;

@@ -11,15 +11,21 @@ import { teamScope } from "@/lib/teams/team-scope";
 
 const DAY_MS = 86_400_000;
 
-/** The mailbox's sends in the last 24 h and the slots its queued emails hold: what its caps count. */
-export async function takenSendTimes(tx: Tx, { teamId, mailboxId, excludeEmailId, now }: { teamId: string; mailboxId: string; excludeEmailId: string; now: Date }): Promise<Date[]> {
+/**
+ * The send times a cap counts: sends in the last 24 h and slots held by queued emails — of one mailbox (its caps)
+ * or one campaign (its daily limit).
+ */
+export async function takenSendTimes(
+  tx: Tx,
+  { teamId, of, excludeEmailId, now }: { teamId: string; of: { mailboxId: string } | { campaignId: string }; excludeEmailId: string; now: Date },
+): Promise<Date[]> {
   const rows = await tx
     .select({ sentAt: emails.sentAt, scheduledFor: emails.scheduledFor })
     .from(emails)
     .where(
       and(
         eq(emails.teamId, teamId),
-        eq(emails.mailboxId, mailboxId),
+        "mailboxId" in of ? eq(emails.mailboxId, of.mailboxId) : eq(emails.campaignId, of.campaignId),
         ne(emails.id, excludeEmailId),
         or(
           and(isNotNull(emails.sentAt), gt(emails.sentAt, new Date(now.getTime() - DAY_MS))),
@@ -41,7 +47,7 @@ export async function reserveSendSlot({ teamId, emailId, now = engineNow() }: { 
     // The row lock serialises reservations per mailbox, across processes.
     const [mailbox] = await tx.select().from(mailboxes).where(and(eq(mailboxes.teamId, teamId), eq(mailboxes.id, email.mailboxId))).for("update");
     if (!mailbox) throw notFound("That mailbox");
-    const taken = await takenSendTimes(tx, { teamId, mailboxId: mailbox.id, excludeEmailId: email.id, now });
+    const taken = await takenSendTimes(tx, { teamId, of: { mailboxId: mailbox.id }, excludeEmailId: email.id, now });
     const slot = nextSendSlot({ schedule: mailbox, sent: taken, now });
     if (!slot) throw new AppError("conflict", `${mailbox.email} has no sending window: pick at least one day and hours on the Mailboxes page.`);
     await tx.update(emails).set({ scheduledFor: slot }).where(and(eq(emails.teamId, teamId), eq(emails.id, email.id)));
