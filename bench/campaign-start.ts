@@ -30,16 +30,13 @@ async function main() {
 
   const { getDb } = await import("@/db");
   const { campaigns } = await import("@/db/schema/campaigns");
-  const { startAppRoutesServer } = await import("@/tests/support/jobs-app-server");
-  const { startEmbeddedExecutor } = await import("@/lib/jobs/start-embedded-executor");
+  const { startEmbeddedJobs } = await import("@/tests/support/jobs-app-server");
   const { createCampaignFixture } = await import("@/tests/support/campaign-fixtures");
   const { startCampaign } = await import("@/lib/campaigns/start-campaign");
   const { runsFor, waitForRunEnd } = await import("@/tests/support/jobs-harness");
 
   const db = await getDb();
-  const server = await startAppRoutesServer();
-  const executor = (await startEmbeddedExecutor({ pollMs: 20, syncIntervalMs: null, log: () => {} }))!;
-  await executor.synced();
+  const jobs = await startEmbeddedJobs();
 
   const f = await createCampaignFixture({ steps: [{ delayMinutes: 0 }, { delayMinutes: 3 * 24 * 60 }, { delayMinutes: 4 * 24 * 60 }], leads: [], mailbox: { dailyCap: 50 } });
   const seedStart = performance.now();
@@ -83,8 +80,7 @@ async function main() {
   console.log(`first_runs_started=${done.output && typeof done.output === "object" ? (done.output as { woken?: number }).woken : "?"}`);
   console.log(`baseline_single_insert_100k_s=${fmt(baselineSeconds)} (rows=${count})`);
 
-  await executor.stop();
-  await server.close();
+  await jobs.close();
   await drop?.();
   process.exit(0);
 }

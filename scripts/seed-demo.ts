@@ -37,8 +37,7 @@ async function main() {
   const { createCampaign } = await import("@/lib/campaigns/create-campaign");
   const { campaignFormSchema } = await import("@/lib/campaigns/campaign.schema");
   const { startCampaign } = await import("@/lib/campaigns/start-campaign");
-  const { startAppRoutesServer } = await import("@/tests/support/jobs-app-server");
-  const { startEmbeddedExecutor } = await import("@/lib/jobs/start-embedded-executor");
+  const { startEmbeddedJobs } = await import("@/tests/support/jobs-app-server");
 
   const db = await getDb();
   const existing = await db.select().from(users).where(eq(users.email, DEMO_EMAIL));
@@ -47,9 +46,7 @@ async function main() {
     process.exit(0);
   }
   // The jobs engine, in this process, driving the app's real functions (as `next start` does).
-  const server = await startAppRoutesServer();
-  const executor = (await startEmbeddedExecutor({ syncIntervalMs: null, log: () => {} }))!;
-  await executor.synced();
+  const jobs = await startEmbeddedJobs();
 
   const [user] = await db.insert(users).values({ email: DEMO_EMAIL, name: "Demo Rep" }).returning();
   const team = await createPersonalTeam(db, { id: user.id, email: DEMO_EMAIL, name: user.name });
@@ -125,8 +122,7 @@ async function main() {
     await new Promise((r) => setTimeout(r, 1000));
   }
   console.log(`\nDemo ready. Start the app (npm run dev), open http://localhost:3000, sign in as ${DEMO_EMAIL} (the link is in /outbox).`);
-  await executor.stop();
-  await server.close();
+  await jobs.close();
   process.exit(0);
 }
 

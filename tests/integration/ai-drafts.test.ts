@@ -1,7 +1,7 @@
 // Every finished draft is kept for the rep who asked for it: written, served from the cache, or rewritten.
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { emailDrafts } from "@/db/schema/drafts";
 import { deleteEmailDraft } from "@/lib/ai/delete-email-draft";
@@ -16,25 +16,9 @@ import { createLead } from "@/lib/leads/create-lead";
 import { createLeadSchema } from "@/lib/leads/lead-fields.schema";
 import { createUserWithTeam } from "@/tests/support/factories";
 import { waitFor } from "@/tests/support/jobs-harness";
-import { startOpenAICompatibleServer, type OpenAICompatibleServer } from "@/tests/support/openai-compatible-server";
+import { useOpenAICompatibleServerAsModel } from "@/tests/support/use-openai-compatible-model";
 
-let server: OpenAICompatibleServer;
-const saved = { base: process.env.OPENAI_BASE_URL, model: process.env.OPENAI_MODEL, key: process.env.OPENAI_API_KEY };
-
-beforeAll(async () => {
-  server = await startOpenAICompatibleServer();
-  process.env.OPENAI_BASE_URL = server.baseURL;
-  process.env.OPENAI_MODEL = "test-model";
-  delete process.env.OPENAI_API_KEY;
-});
-afterAll(async () => {
-  for (const [name, value] of [["OPENAI_BASE_URL", saved.base], ["OPENAI_MODEL", saved.model], ["OPENAI_API_KEY", saved.key]] as const) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  await server?.close();
-});
-beforeEach(() => server.reset());
+const llm = useOpenAICompatibleServerAsModel();
 
 const FACTS = [
   { id: "f1", claim: "Kestrel Bank launched a mobile mortgage app in October.", sourceUrl: "https://kestrel.example/news" },
@@ -89,7 +73,7 @@ describe("saving generated drafts", () => {
     });
     expect(row.factIds.length).toBeGreaterThan(0);
     expect(row.factIds.every((id) => id === "f1" || id === "f2")).toBe(true);
-    expect(server.calls).toBe(0);
+    expect(llm().calls).toBe(0);
   });
 
   it("keeps a draft from an OpenAI-compatible server, and a cache hit again (cache = hit) without calling it", async () => {
@@ -102,13 +86,13 @@ describe("saving generated drafts", () => {
     const hit = await emailDraftResponse({ teamId: team.id, userId: user.id, input: same, saveDraft: true });
     expect(hit.headers.get("x-cache")).toBe("hit");
     expect(await hit.text()).toBe(text);
-    expect(server.calls).toBe(1);
+    expect(llm().calls).toBe(1);
 
     const rows = await rowsEventually(team.id, 2);
     expect(rows.map((r) => r.cache).sort()).toEqual(["hit", "miss"]);
     for (const row of rows) {
       // An address no lead has: kept as typed, linked to nothing.
-      expect(row).toMatchObject({ leadId: null, leadEmail: "someone@adhoc.example", subject: parseDraft(text).subject, body: parseDraft(text).body, modelId: `openai-compatible:${server.baseURL}:test-model` });
+      expect(row).toMatchObject({ leadId: null, leadEmail: "someone@adhoc.example", subject: parseDraft(text).subject, body: parseDraft(text).body, modelId: `openai-compatible:${llm().baseURL}:test-model` });
       expect(row.modelLabel).toContain("test-model");
       expect(row.subject).toMatch(/Kestrel Bank/);
     }

@@ -1,7 +1,7 @@
 // Drafting through the real @ai-sdk/openai client against a local server speaking OpenAI's wire format.
 import { randomUUID } from "node:crypto";
 import { callCompletionApi } from "ai";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { emailDraftResponse } from "@/lib/ai/email-draft-response";
 import { emailRewriteResponse } from "@/lib/ai/email-rewrite-response";
 import { streamEmailDraft } from "@/lib/ai/generate-email";
@@ -9,25 +9,9 @@ import { generateEmailInputSchema } from "@/lib/ai/generate-email.schema";
 import { getLanguageModel } from "@/lib/ai/models";
 import { parseDraft } from "@/lib/ai/parse-draft";
 import { rewriteEmailInputSchema } from "@/lib/ai/rewrite-email.schema";
-import { startOpenAICompatibleServer, type OpenAICompatibleServer } from "@/tests/support/openai-compatible-server";
+import { useOpenAICompatibleServerAsModel } from "@/tests/support/use-openai-compatible-model";
 
-let server: OpenAICompatibleServer;
-const saved = { base: process.env.OPENAI_BASE_URL, model: process.env.OPENAI_MODEL, key: process.env.OPENAI_API_KEY };
-
-beforeAll(async () => {
-  server = await startOpenAICompatibleServer();
-  process.env.OPENAI_BASE_URL = server.baseURL;
-  process.env.OPENAI_MODEL = "test-model";
-  delete process.env.OPENAI_API_KEY;
-});
-afterAll(async () => {
-  for (const [name, value] of [["OPENAI_BASE_URL", saved.base], ["OPENAI_MODEL", saved.model], ["OPENAI_API_KEY", saved.key]] as const) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  await server?.close();
-});
-beforeEach(() => server.reset());
+const llm = useOpenAICompatibleServerAsModel();
 
 const FACTS = [
   { id: "f1", claim: "Kestrel Bank launched a mobile mortgage app in October.", sourceUrl: "https://kestrel.example/news" },
@@ -51,7 +35,7 @@ async function readAll(stream: ReadableStream<string>): Promise<{ chunks: string
 
 describe("streamEmailDraft against an OpenAI-compatible server", () => {
   it("streams the draft in pieces that arrive before the server has finished", async () => {
-    server.configure({ chunkDelayMs: 8 });
+    llm().configure({ chunkDelayMs: 8 });
     const teamId = randomUUID();
     const draft = await streamEmailDraft({ teamId, userId: randomUUID(), input: input() });
     expect(draft).toMatchObject({ cache: "miss", model: { kind: "openai-compatible", label: expect.stringContaining("test-model") } });
@@ -64,27 +48,27 @@ describe("streamEmailDraft against an OpenAI-compatible server", () => {
     expect(parsed).toMatchObject({ subject: "An idea for Kestrel Bank", complete: true, unknownFactIds: [] });
     expect(parsed.factIds.length).toBeGreaterThan(0);
 
-    expect(server.calls).toBe(1);
-    const req = server.requests[0];
+    expect(llm().calls).toBe(1);
+    const req = llm().requests[0];
     expect(req).toMatchObject({ model: "test-model", stream: true });
     expect(req.messages[0]).toMatchObject({ role: "system" });
     expect(String(req.messages[0].content)).toMatch(/only from task\.input\.facts/);
     expect(JSON.stringify(req.messages[1].content)).toContain("copilot-task");
-    expect(server.authorizations[0]).toBe("Bearer not-needed");
+    expect(llm().authorizations[0]).toBe("Bearer not-needed");
   });
 
   it("serves a repeat from the cache at once, without reaching the server", async () => {
     const teamId = randomUUID();
     const same = input();
     const first = await readAll((await streamEmailDraft({ teamId, userId: randomUUID(), input: same })).textStream);
-    expect(server.calls).toBe(1);
+    expect(llm().calls).toBe(1);
 
     const saved: Array<{ text: string; cache: string }> = [];
     const again = await streamEmailDraft({ teamId, userId: randomUUID(), input: same, onDraft: (d) => void saved.push(d) });
     expect(again.cache).toBe("hit");
     const cached = await readAll(again.textStream);
     expect(cached.chunks).toEqual([first.chunks.join("")]);
-    expect(server.calls).toBe(1);
+    expect(llm().calls).toBe(1);
     await new Promise((r) => setTimeout(r, 0));
     expect(saved).toEqual([{ text: first.chunks.join(""), cache: "hit", model: again.model }]);
   });
@@ -96,15 +80,15 @@ describe("streamEmailDraft against an OpenAI-compatible server", () => {
     const regenerated = await streamEmailDraft({ teamId, userId: "u", input: same, bypassCache: true });
     expect(regenerated.cache).toBe("miss");
     await readAll(regenerated.textStream);
-    expect(server.calls).toBe(2);
+    expect(llm().calls).toBe(2);
 
     expect((await streamEmailDraft({ teamId: randomUUID(), userId: "u", input: same })).cache).toBe("miss");
-    const otherModel = getLanguageModel({ OPENAI_BASE_URL: server.baseURL, OPENAI_MODEL: "other-model" });
+    const otherModel = getLanguageModel({ OPENAI_BASE_URL: llm().baseURL, OPENAI_MODEL: "other-model" });
     expect((await streamEmailDraft({ teamId, userId: "u", input: same, model: otherModel })).cache).toBe("miss");
   });
 
   it("does not cache a draft the reader abandoned", async () => {
-    server.configure({ chunkDelayMs: 5 });
+    llm().configure({ chunkDelayMs: 5 });
     const teamId = randomUUID();
     const same = input();
     const saved: string[] = [];
@@ -124,13 +108,13 @@ describe("streamEmailDraft against an OpenAI-compatible server", () => {
 
 describe("emailDraftResponse (the route after sign-in)", () => {
   it("answers with a text stream useCompletion reads, plus model and cache headers", async () => {
-    server.configure({ chunkDelayMs: 2 });
+    llm().configure({ chunkDelayMs: 2 });
     const args = { teamId: randomUUID(), userId: randomUUID(), input: input() };
     const res = await emailDraftResponse(args);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");
     expect(res.headers.get("x-cache")).toBe("miss");
-    expect(res.headers.get("x-model-label")).toBe(`test-model (OpenAI-compatible, ${new URL(server.baseURL).host})`);
+    expect(res.headers.get("x-model-label")).toBe(`test-model (OpenAI-compatible, ${new URL(llm().baseURL).host})`);
 
     // Exactly what @ai-sdk/react's useCompletion does with streamProtocol "text".
     const seen: string[] = [];
@@ -186,18 +170,18 @@ describe("emailDraftResponse (the route after sign-in)", () => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
     expect((await limited.json()).error.message).toMatch(/from your team/);
-    expect(server.calls).toBe(1);
+    expect(llm().calls).toBe(1);
   });
 
   it("turns a model that is down into a 503 error the composer can show, not an empty 200 stream", async () => {
-    server.configure({ respond: () => ({ error: { status: 500, message: "The server had an error while processing your request.", type: "server_error" } }) });
+    llm().configure({ respond: () => ({ error: { status: 500, message: "The server had an error while processing your request.", type: "server_error" } }) });
     const res = await emailDraftResponse({ teamId: randomUUID(), userId: randomUUID(), input: input() });
     expect(res.status).toBe(503);
     expect((await res.json()).error).toMatchObject({ code: "unavailable", message: expect.stringContaining("could not answer") });
     // One retry for a 5xx, then it gives up.
-    expect(server.calls).toBe(2);
+    expect(llm().calls).toBe(2);
 
-    server.configure({ respond: () => ({ error: { status: 401, message: "Incorrect API key provided.", code: "invalid_api_key" } }) });
+    llm().configure({ respond: () => ({ error: { status: 401, message: "Incorrect API key provided.", code: "invalid_api_key" } }) });
     const unauthorised = await emailDraftResponse({ teamId: randomUUID(), userId: randomUUID(), input: input() });
     expect(unauthorised.status).toBe(503);
   });
@@ -211,7 +195,7 @@ describe("with no AI configured", () => {
     const { chunks } = await readAll(draft.textStream);
     expect(chunks.length).toBeGreaterThan(30);
     expect(parseDraft(chunks.join(""), ["f1", "f2"]).unknownFactIds).toEqual([]);
-    expect(server.calls).toBe(0);
+    expect(llm().calls).toBe(0);
   });
 });
 
@@ -228,6 +212,6 @@ describe("emailRewriteResponse", () => {
     const rewritten = parseDraft(await res.text(), ["f1", "f2"]);
     expect(rewritten.complete).toBe(true);
     expect(rewritten.body).toContain("Are you open to");
-    expect(JSON.stringify(server.requests.at(-1)?.messages)).toContain("more direct");
+    expect(JSON.stringify(llm().requests.at(-1)?.messages)).toContain("more direct");
   });
 });

@@ -13,33 +13,26 @@ import { pauseCampaign } from "@/lib/campaigns/pause-campaign";
 import { resumeCampaign } from "@/lib/campaigns/resume-campaign";
 import { startCampaign } from "@/lib/campaigns/start-campaign";
 import { adjustableEngineClock } from "@/lib/jobs/clock";
-import type { Executor } from "@/lib/jobs/executor";
 import { createCampaignFixture } from "../support/campaign-fixtures";
-import { startAppRoutesServer } from "../support/jobs-app-server";
+import { startEmbeddedJobs } from "../support/jobs-app-server";
 import { waitFor } from "../support/jobs-harness";
 
 const DAY = 86_400_000;
-let server: Awaited<ReturnType<typeof startAppRoutesServer>>;
-let executor: Executor;
+let jobs: Awaited<ReturnType<typeof startEmbeddedJobs>>;
 
 beforeAll(async () => {
   process.env.JOBS_TEST_CLOCK = "1";
-  server = await startAppRoutesServer();
-  const { startEmbeddedExecutor } = await import("@/lib/jobs/start-embedded-executor");
-  executor = (await startEmbeddedExecutor({ pollMs: 20, syncIntervalMs: null, log: () => {} }))!;
-  await executor.synced();
+  jobs = await startEmbeddedJobs();
 });
 
 afterAll(async () => {
-  await executor?.stop();
-  await server?.close();
-  delete process.env.JOBS_APP_URL;
+  await jobs?.close();
   delete process.env.JOBS_TEST_CLOCK;
 });
 
 function advance(ms: number) {
   adjustableEngineClock()!.advance(ms);
-  executor.poke();
+  jobs.executor.poke();
 }
 
 async function outboxTo(address: string) {

@@ -4,28 +4,21 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { outboxMessages } from "@/db/schema/outbox";
-import type { Executor } from "@/lib/jobs/executor";
 import { getRun } from "@/lib/jobs/dashboard/get-run";
 import { listRuns } from "@/lib/jobs/dashboard/list-runs";
-import { startEmbeddedExecutor } from "@/lib/jobs/start-embedded-executor";
 import { createUserWithTeam } from "../support/factories";
-import { startAppRoutesServer } from "../support/jobs-app-server";
+import { startEmbeddedJobs } from "../support/jobs-app-server";
 import { waitFor, waitForRunEnd } from "../support/jobs-harness";
 
-let server: Awaited<ReturnType<typeof startAppRoutesServer>>;
-let executor: Executor;
+let jobs: Awaited<ReturnType<typeof startEmbeddedJobs>>;
 
+// Sets JOBS_APP_URL: where the executor reaches the app, and where the app's client sends events.
 beforeAll(async () => {
-  // Sets JOBS_APP_URL: where the executor reaches the app, and where the app's client sends events.
-  server = await startAppRoutesServer();
-  executor = (await startEmbeddedExecutor({ pollMs: 20, syncIntervalMs: null, log: () => {} }))!;
-  await executor.synced();
+  jobs = await startEmbeddedJobs();
 });
 
 afterAll(async () => {
-  await executor?.stop();
-  await server?.close();
-  delete process.env.JOBS_APP_URL;
+  await jobs?.close();
 });
 
 describe("send-test-email on the embedded executor", () => {

@@ -1,6 +1,7 @@
 // The app's own route handlers (app/api/inngest and app/api/inngest-executor) on a local HTTP server, so the
 // embedded executor drives the real functions through the same routes `next start` serves.
 import http from "node:http";
+import type { Executor } from "@/lib/jobs/executor";
 import type { AddressInfo } from "node:net";
 import { sendResponse, toRequest } from "./jobs-http";
 
@@ -38,5 +39,21 @@ export async function startAppRoutesServer(): Promise<{ origin: string; close():
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** The app's routes plus the embedded executor in this process, synced and ready: what `next start` runs. */
+export async function startEmbeddedJobs(): Promise<{ executor: Executor; close(): Promise<void> }> {
+  const server = await startAppRoutesServer();
+  const { startEmbeddedExecutor } = await import("@/lib/jobs/start-embedded-executor");
+  const executor = (await startEmbeddedExecutor({ pollMs: 20, syncIntervalMs: null, log: () => {} }))!;
+  await executor.synced();
+  return {
+    executor,
+    async close() {
+      await executor.stop();
+      await server.close();
+      delete process.env.JOBS_APP_URL;
+    },
   };
 }
