@@ -3,7 +3,7 @@
 // failed → the enrolment fails with the provider's reason.
 import "server-only";
 import { engineNow } from "@/lib/jobs/clock";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { campaignEnrolments } from "@/db/schema/campaigns";
 import { emails } from "@/db/schema/emails";
 import { leads } from "@/db/schema/leads";
@@ -17,6 +17,18 @@ import { addStepDelay } from "@/lib/sequences/step-delay";
 export type StepOutcome = { kind: "next"; dueAt: string } | { kind: "completed" } | { kind: "stopped"; reason: string };
 
 export async function recordStepOutcome({ teamId, enrolmentId, emailId, now = engineNow() }: { teamId: string; enrolmentId: string; emailId: string; now?: Date }): Promise<StepOutcome> {
+  const outcome = await recordOnEnrolment({ teamId, enrolmentId, emailId, now });
+  // Its own transaction: locking the lead while holding the enrolment would invert the lead → enrolment order
+  // that unsubscribe and reply take, and deadlock with them.
+  if (outcome.kind !== "stopped") {
+    await teamScope(teamId, (tx) =>
+      tx.update(leads).set({ status: "contacted" }).where(and(eq(leads.teamId, teamId), eq(leads.id, sql`(select lead_id from campaign_enrolments where id = ${enrolmentId}::uuid and team_id = ${teamId}::uuid)`), eq(leads.status, "new"))),
+    );
+  }
+  return outcome;
+}
+
+async function recordOnEnrolment({ teamId, enrolmentId, emailId, now }: { teamId: string; enrolmentId: string; emailId: string; now: Date }): Promise<StepOutcome> {
   return teamScope(teamId, async (tx) => {
     const [email] = await tx.select().from(emails).where(and(eq(emails.teamId, teamId), eq(emails.id, emailId)));
     if (!email) throw notFound("That email");
@@ -41,9 +53,6 @@ export async function recordStepOutcome({ teamId, enrolmentId, emailId, now = en
             ...(next ? {} : enrolment.status === "active" ? { status: "completed" as const, completedAt: now } : {}),
           })
           .where(where);
-        if (enrolment.status === "active" && ctx.lead?.status === "new") {
-          await tx.update(leads).set({ status: "contacted" }).where(and(eq(leads.teamId, teamId), eq(leads.id, ctx.lead.id)));
-        }
         return dueAt ? { kind: "next", dueAt: dueAt.toISOString() } : { kind: "completed" };
       }
       return enrolment.nextStepAt && enrolment.status === "active" ? { kind: "next", dueAt: enrolment.nextStepAt.toISOString() } : { kind: "completed" };
