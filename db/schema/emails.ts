@@ -3,8 +3,11 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  date,
+  foreignKey,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   text,
@@ -12,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { users } from "./auth";
 import { campaignEnrolments, campaigns } from "./campaigns";
 import { leads } from "./leads";
 import { mailboxes } from "./mailboxes";
@@ -32,6 +36,44 @@ export const emailStatus = pgEnum("email_status", [
   "cancelled",
 ]);
 export type EmailStatus = (typeof emailStatus.enumValues)[number];
+
+// What a reply says (the reply classifier's answer, or the rep's correction in the inbox).
+export const REPLY_INTENTS = [
+  "interested",
+  "not_interested",
+  "out_of_office",
+  "unsubscribe_request",
+  "wrong_person",
+  "question",
+  "auto_reply",
+  "bounce",
+] as const;
+export type ReplyIntent = (typeof REPLY_INTENTS)[number];
+export const replyIntent = pgEnum("reply_intent", REPLY_INTENTS);
+export const intentSource = pgEnum("intent_source", ["model", "rules", "user"]);
+
+// What an inbound message turned out to be. Only "reply" and "other" (a person writing) belong in the inbox.
+export const inboundKind = pgEnum("inbound_kind", ["reply", "auto_reply", "bounce", "complaint", "other"]);
+export type InboundKind = (typeof inboundKind.enumValues)[number];
+
+// hard: 5.x.x about the recipient; soft: 4.x.x; auth: 5.7.x about our own authentication (SPF/DKIM/DMARC).
+export const bounceType = pgEnum("bounce_type", ["hard", "soft", "auth"]);
+export type BounceType = (typeof bounceType.enumValues)[number];
+
+// How an inbound message was tied to what we sent, strongest first.
+export const matchMethod = pgEnum("match_method", ["in_reply_to", "references", "provider_thread", "sender", "domain"]);
+export type MatchMethod = (typeof matchMethod.enumValues)[number];
+
+/** "Why it was sent": what was evaluated just before an outbound email left, newest facts last. */
+export type SendCheck = { name: string; passed: boolean; detail?: string };
+export type SendRecord = {
+  /** Sequence sends: the step, its condition and how it evaluated, the variant and the mailbox. */
+  step?: { position: number; condition: string; conditionMet: boolean; conditionDetail?: string; variant?: string | null; mailbox?: string };
+  queuedAt?: string;
+  /** The re-checks passed in the transaction that moved the email to `sending`. */
+  checks?: SendCheck[];
+  checkedAt?: string;
+};
 
 export const emails = pgTable(
   "emails",
@@ -84,6 +126,30 @@ export const emails = pgTable(
     // Per-send tracking choices, fixed when the row is created so every attempt builds the same message.
     trackOpens: boolean("track_opens").notNull().default(true),
     trackClicks: boolean("track_clicks").notNull().default(true),
+    // Outbound: complaint (spam report) received for this message.
+    complainedAt: timestamp("complained_at", { withTimezone: true }),
+    // Outbound: "why it was sent" (see SendRecord).
+    sendRecord: jsonb("send_record").$type<SendRecord>(),
+    // Inbound: what it is, what it answered and how we know, what it says.
+    inboundKind: inboundKind("inbound_kind"),
+    answersEmailId: uuid("answers_email_id"),
+    matchedBy: matchMethod("matched_by"),
+    intent: replyIntent("intent"),
+    intentSource: intentSource("intent_source"),
+    // Out of office: the first day back; wrong person: whom they pointed to.
+    returnDate: date("return_date", { mode: "string" }),
+    referralEmail: text("referral_email"),
+    bounceType: bounceType("bounce_type"),
+    // RFC 3464 Status (e.g. "5.1.1"), the failed recipient and the remote server's words.
+    bounceStatus: text("bounce_status"),
+    bounceRecipient: text("bounce_recipient"),
+    bounceDiagnostic: text("bounce_diagnostic"),
+    // Set once every consequence of an inbound message has been applied; a re-run finishes what is unset.
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    snoozedUntil: timestamp("snoozed_until", { withTimezone: true }),
+    // The rep who wrote it (a reply sent from the inbox).
+    authorUserId: uuid("author_user_id").references(() => users.id, { onDelete: "set null" }),
     // Exactly-once key: "enrolment:<id>:step:<position>" for sequence sends, caller-supplied for one-off sends.
     idempotencyKey: text("idempotency_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -116,6 +182,14 @@ export const emails = pgTable(
     index("emails_variant_idx").on(t.variantId),
     index("emails_thread_idx").on(t.threadId),
     index("emails_provider_thread_idx").on(t.providerThreadId),
+    // The inbox: a team's inbound mail, newest first.
+    index("emails_team_inbound_received_idx").on(t.teamId, t.receivedAt).where(sql`direction = 'inbound'`),
+    index("emails_answers_email_idx").on(t.answersEmailId),
+    index("emails_author_user_idx").on(t.authorUserId),
+    // Mailbox health: bounces and complaints per mailbox in a rolling window.
+    index("emails_mailbox_bounced_idx").on(t.mailboxId, t.bouncedAt).where(sql`bounced_at is not null`),
+    index("emails_mailbox_complained_idx").on(t.mailboxId, t.complainedAt).where(sql`complained_at is not null`),
+    foreignKey({ columns: [t.answersEmailId], foreignColumns: [t.id], name: "emails_answers_email_fk" }).onDelete("set null"),
     check("emails_attempt_count_ck", sql`attempt_count >= 0`),
   ],
 );

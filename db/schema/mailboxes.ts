@@ -59,6 +59,10 @@ export const mailboxes = pgTable(
     lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
     // Provider-specific resume point: Gmail historyId, Graph deltaLink, or IMAP "UIDVALIDITY:UID".
     inboundSyncCursor: text("inbound_sync_cursor"),
+    // One sync at a time per mailbox (cron, on demand, and the pre-send check): a lease, not a held transaction.
+    inboundSyncLeaseUntil: timestamp("inbound_sync_lease_until", { withTimezone: true }),
+    // The last sync's failure, shown on the mailbox page; null after a good sync.
+    inboundSyncError: text("inbound_sync_error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true })
       .notNull()

@@ -1,17 +1,9 @@
 // The reply classifier's input (an inbound message) and its structured output.
 import { z } from "zod";
 
-export const REPLY_INTENTS = [
-  "interested",
-  "not_interested",
-  "out_of_office",
-  "unsubscribe_request",
-  "wrong_person",
-  "question",
-  "auto_reply",
-  "bounce",
-] as const;
-export type ReplyIntent = (typeof REPLY_INTENTS)[number];
+import { REPLY_INTENTS, type ReplyIntent } from "@/db/schema/emails";
+
+export { REPLY_INTENTS, type ReplyIntent };
 
 export const classifyReplyInputSchema = z.object({
   subject: z.string().max(1000).default(""),
