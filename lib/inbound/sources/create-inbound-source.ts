@@ -2,22 +2,31 @@
 // history API, Microsoft Graph delta. Resend mailboxes receive by webhook and the local outbox has no inbox: null.
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import type { Mailbox } from "@/db/schema/mailboxes";
-import { mailboxes } from "@/db/schema/mailboxes";
-import { decryptMailboxCredentials, encryptMailboxCredentials } from "@/lib/email/providers/mailbox-credentials";
+import { mailboxes, type Mailbox } from "@/db/schema/mailboxes";
+import { gmailProviderOptions, graphProviderOptions } from "@/lib/email/providers/create-mail-provider";
+import { decryptMailboxCredentials, encryptMailboxCredentials, type OAuthCredentials } from "@/lib/email/providers/mailbox-credentials";
 import { teamScope } from "@/lib/teams/team-scope";
+import { createGmailSource } from "./gmail-source";
+import { createGraphSource } from "./graph-source";
 import type { InboundSource } from "./inbound-source";
+
+/** Refreshed OAuth tokens are sealed and stored, as the send path does. */
+export function storeRefreshedCredentials(mailbox: Pick<Mailbox, "id" | "teamId">) {
+  return async (fresh: OAuthCredentials) => {
+    const sealed = encryptMailboxCredentials({ mailboxId: mailbox.id, credentials: fresh });
+    await teamScope(mailbox.teamId, (tx) => tx.update(mailboxes).set(sealed).where(and(eq(mailboxes.teamId, mailbox.teamId), eq(mailboxes.id, mailbox.id))));
+  };
+}
 
 export function createInboundSource(mailbox: Mailbox): InboundSource | null {
   if (!mailbox.credentialsCiphertext) return null;
   const credentials = decryptMailboxCredentials({ mailboxId: mailbox.id, ciphertext: mailbox.credentialsCiphertext });
-  // Refreshed OAuth tokens are sealed and stored like the send path does.
-  const onCredentialsRefreshed = async (fresh: Parameters<typeof encryptMailboxCredentials>[0]["credentials"]) => {
-    const sealed = encryptMailboxCredentials({ mailboxId: mailbox.id, credentials: fresh });
-    await teamScope(mailbox.teamId, (tx) => tx.update(mailboxes).set(sealed).where(and(eq(mailboxes.teamId, mailbox.teamId), eq(mailboxes.id, mailbox.id))));
-  };
-  void onCredentialsRefreshed;
+  const onCredentialsRefreshed = storeRefreshedCredentials(mailbox);
   switch (credentials.provider) {
+    case "gmail":
+      return createGmailSource({ ...gmailProviderOptions({ credentials, onCredentialsRefreshed }), ownAddress: mailbox.email });
+    case "outlook":
+      return createGraphSource({ ...graphProviderOptions({ credentials, onCredentialsRefreshed }), ownAddress: mailbox.email });
     default:
       return null;
   }

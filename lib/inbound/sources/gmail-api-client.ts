@@ -7,6 +7,7 @@ import { MailProviderError } from "@/lib/email/providers/mail-provider";
 import { createOAuthSession } from "@/lib/email/providers/oauth-session";
 import { refreshOAuthToken } from "@/lib/email/providers/refresh-oauth-token";
 import { parseHeaderBlock, type RawInbound } from "@/lib/inbound/inbound-message";
+import { isOwnAddress } from "./is-own-address";
 
 /** What reading a Gmail mailbox needs: the sending provider's options plus the mailbox's own address. */
 export type GmailReadOptions = GmailProviderOptions & { ownAddress: string };
@@ -25,9 +26,6 @@ const rawMessageSchema = z.object({
 /** Our own copies (sent mail, drafts) are never replies, whichever label list they also carry. */
 export const OWN_LABELS = new Set(["SENT", "DRAFT"]);
 
-export function isOwnAddress(address: string | null | undefined, ownAddress: string): boolean {
-  return !!address && address.trim().toLowerCase() === ownAddress.trim().toLowerCase();
-}
 
 /** The address in a From header value ("Name <a@b>" or "a@b"), lower-cased. */
 export function fromHeaderAddress(raw: Buffer): string | null {

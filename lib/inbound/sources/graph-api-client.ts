@@ -6,6 +6,7 @@ import { httpApiError, networkError } from "@/lib/email/providers/http-api-error
 import { MailProviderError } from "@/lib/email/providers/mail-provider";
 import { createOAuthSession } from "@/lib/email/providers/oauth-session";
 import { refreshOAuthToken } from "@/lib/email/providers/refresh-oauth-token";
+import { isOwnAddress } from "./is-own-address";
 
 /** What reading an Outlook mailbox needs: the sending provider's options plus the mailbox's own address. */
 export type GraphReadOptions = GraphProviderOptions & { ownAddress: string };
@@ -30,9 +31,6 @@ export function graphQuery(params: Record<string, string>): string {
     .join("&");
 }
 
-export function isOwnAddress(address: string | null | undefined, ownAddress: string): boolean {
-  return !!address && address.trim().toLowerCase() === ownAddress.trim().toLowerCase();
-}
 
 export const graphPageSchema = z.object({
   value: z.array(graphMessageRowSchema),

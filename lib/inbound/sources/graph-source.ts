@@ -2,7 +2,8 @@
 // link Graph gave us last: the round's @odata.deltaLink, or an @odata.nextLink when a batch stopped at `limit`.
 import type { RawInbound } from "@/lib/inbound/inbound-message";
 import { MailProviderError } from "@/lib/email/providers/mail-provider";
-import { createGraphApiClient, graphQuery, isOwnAddress, type GraphApiClient, type GraphMessageRow, type GraphReadOptions } from "./graph-api-client";
+import { isOwnAddress } from "./is-own-address";
+import { createGraphApiClient, graphQuery, type GraphApiClient, type GraphMessageRow, type GraphReadOptions } from "./graph-api-client";
 import type { FetchNewResult, InboundSource } from "./inbound-source";
 
 // Graph keeps delta state for a limited time (410 Gone after); then we re-read, never further back than this.
