@@ -27,7 +27,7 @@ async function evaluateChecks(tx: Tx, email: Email): Promise<SendCheck[]> {
   if (email.enrolmentId) {
     const [enrolment] = await tx.select({ status: campaignEnrolments.status, createdAt: campaignEnrolments.createdAt }).from(campaignEnrolments).where(and(eq(campaignEnrolments.teamId, email.teamId), eq(campaignEnrolments.id, email.enrolmentId))).for("share");
     const active = !enrolment || enrolment.status === "active";
-    checks.push({ name: "The enrolment is active", passed: active, detail: active ? undefined : `The enrolment is ${enrolment!.status}.` });
+    checks.push({ name: "The enrolment is active", passed: active, detail: active ? undefined : enrolment!.status === "replied" ? "The lead replied." : `The enrolment is ${enrolment!.status}.` });
     // Any reply since the lead entered this campaign stops it (an old reply to an earlier campaign does not).
     const replied = !!lead?.repliedAt && (!enrolment || lead.repliedAt >= enrolment.createdAt);
     checks.push({ name: "No reply since the lead was enrolled", passed: !replied, detail: replied ? "The lead replied." : undefined });
