@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { MailboxHealthCard } from "@/components/mailboxes/mailbox-health-card";
 import { MailboxStatusBadge, PROVIDER_LABEL } from "@/components/mailboxes/mailbox-status-badge";
 import { PageHeader } from "@/components/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { requireTeamPage } from "@/lib/auth/require-team-page";
 import { AppError } from "@/lib/errors";
+import { getMailboxHealth } from "@/lib/mailboxes/mailbox-health";
 import { capForInstant } from "@/lib/mailboxes/next-send-slot";
 import { getMailbox } from "@/lib/mailboxes/list-mailboxes";
 import { can } from "@/lib/teams/permissions";
@@ -22,6 +24,7 @@ export default async function MailboxPage({ params }: { params: Promise<{ team: 
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
   });
+  const health = await getMailboxHealth({ teamId: ctx.teamId, mailboxId, now: new Date() });
   return (
     <>
       <PageHeader
@@ -34,6 +37,7 @@ export default async function MailboxPage({ params }: { params: Promise<{ team: 
           <MailboxSettingsForm teamSlug={slug} mailbox={mailbox} timeZones={Intl.supportedValuesOf("timeZone")} readOnly={!can(ctx.role, "team:settings")} />
         </CardContent>
       </Card>
+      <MailboxHealthCard teamSlug={slug} mailbox={mailbox} health={health} canManage={can(ctx.role, "team:settings")} />
       <Link href={`/${slug}/mailboxes`} className="mt-4 inline-block text-sm underline underline-offset-4">← All mailboxes</Link>
     </>
   );
