@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { SendRecordCard } from "@/components/emails/send-record-card";
 import { AutoRefresh } from "@/components/jobs/auto-refresh";
 import { formatTime, RunStatusBadge } from "@/components/jobs/run-status-badge";
 import { PageHeader } from "@/components/page-header";
@@ -40,6 +41,8 @@ export default async function EmailPage({ params }: { params: Promise<{ team: st
             <p className="text-xs text-muted-foreground">Opens {email.openCount} · Clicks {email.clickCount} (people only; machine hits are listed but not counted)</p>
           </CardContent>
         </Card>
+        <div className="grid content-start gap-6">
+        {email.sendRecord ? <SendRecordCard record={email.sendRecord} sent={email.status === "sent"} /> : null}
         <Card>
           <CardHeader><CardTitle>Timeline</CardTitle></CardHeader>
           <CardContent>
@@ -57,6 +60,7 @@ export default async function EmailPage({ params }: { params: Promise<{ team: st
             </ol>
           </CardContent>
         </Card>
+        </div>
       </div>
       <Link href={`/${slug}/compose`} className="mt-4 inline-block text-sm underline underline-offset-4">← Compose</Link>
     </>
