@@ -7,11 +7,13 @@ import { auditLog } from "@/db/schema/audit";
 import { emails } from "@/db/schema/emails";
 import { leads } from "@/db/schema/leads";
 import { notifications } from "@/db/schema/notifications";
+import { outboxMessages } from "@/db/schema/outbox";
 import { addReferralLead } from "@/lib/inbox/add-referral-lead";
 import { getInboxThread } from "@/lib/inbox/get-inbox-thread";
 import { countUnreadInbox, listInbox } from "@/lib/inbox/list-inbox";
 import { inboxFilterSchema, parseInboxSearchParams } from "@/lib/inbox/list-inbox.schema";
 import { markInboxRead } from "@/lib/inbox/mark-inbox-read";
+import { findLocalOutboxSend, replyAsRecipient } from "@/lib/inbox/reply-as-recipient";
 import { replyToThread } from "@/lib/inbox/reply-to-thread";
 import { replySubject } from "@/lib/inbox/reply-to-thread.schema";
 import { snoozeReply } from "@/lib/inbox/snooze-reply";
@@ -165,7 +167,7 @@ describe("notifications", () => {
   });
 });
 
-describe("replying from the inbox", () => {
+describe("replying from the inbox, and as the recipient of a local mailbox's message", () => {
   let smtp: Awaited<ReturnType<typeof startSmtpTestServer>>;
   let jobs: Awaited<ReturnType<typeof startEmbeddedJobs>>;
   beforeAll(async () => {
@@ -234,5 +236,26 @@ describe("replying from the inbox", () => {
     const f = await smtpThread();
     await (await getDb()).update(leads).set({ unsubscribedAt: new Date() }).where(eq(leads.id, f.lead.id));
     await expect(replyToThread({ teamId: f.team.id, actorUserId: f.user.id, input: { emailId: f.theirs.id, subject: "Re: x", body: "hi", idempotencyKey: "reply-key-2" } })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/unsubscribed/) });
+  });
+
+  // The ingest emits its follow-up events (stop the enrolment, notify): it needs the jobs running too.
+  it("ingests a real RFC 822 reply that matches our message, joins its thread and shows in the inbox", async () => {
+    const f = await createSendingFixture();
+    const db = await getDb();
+    const [outbox] = await db
+      .insert(outboxMessages)
+      .values({ teamId: f.team.id, kind: "campaign", messageId: f.email.messageId!, from: f.mailbox.email, to: f.lead.email, subject: "Quick question", html: "<p>Hi</p>", text: "Hi Grace, worth a call?" })
+      .returning();
+    const [system] = await db.insert(outboxMessages).values({ teamId: f.team.id, kind: "invitation", messageId: "<inv-1@acme.test>", from: "app@acme.test", to: "x@y.test", subject: "Join", html: "<p>x</p>", text: "x" }).returning();
+    expect(await findLocalOutboxSend({ teamId: f.team.id, outboxMessageId: system.id })).toBeNull();
+    const other = await createUserWithTeam("other");
+    await expect(replyAsRecipient({ teamId: other.team.id, input: { outboxMessageId: outbox.id, body: "hi" } })).rejects.toMatchObject({ code: "not_found" });
+
+    const { emailId, kind } = await replyAsRecipient({ teamId: f.team.id, input: { outboxMessageId: outbox.id, body: "Sounds interesting, let's talk Tuesday." } });
+    expect(kind).toBe("reply");
+    const [row] = await db.select().from(emails).where(eq(emails.id, emailId));
+    expect(row).toMatchObject({ direction: "inbound", fromAddress: f.lead.email, inReplyTo: f.email.messageId, answersEmailId: f.email.id, threadId: f.email.threadId, mailboxId: f.mailbox.id, leadId: f.lead.id, subject: "Re: Quick question" });
+    const { rows } = await listInbox({ teamId: f.team.id, filter: filter() });
+    expect(rows.map((r) => [r.id, r.snippet])).toEqual([[emailId, "Sounds interesting, let's talk Tuesday."]]);
   });
 });
