@@ -13,7 +13,7 @@ import { useTeamAction, type BoundAction } from "./use-team-action";
 export function IntentForm({ emailId, intent, source, action }: { emailId: string; intent: ReplyIntent | null; source: string | null; action: BoundAction<{ intent: ReplyIntent | null }> }) {
   const { state, run, pending, fields } = useTeamAction(action);
   return (
-    <form onSubmit={submitWithoutReset(run)} className="grid gap-2" aria-label="Intent">
+    <form onSubmit={submitWithoutReset(run)} className="grid gap-2" aria-label="Change the intent">
       <input type="hidden" name="emailId" value={emailId} />
       <Label htmlFor="reply-intent">Intent</Label>
       <div className="flex gap-2">

@@ -12,6 +12,7 @@ export function ThreadMessage({ message, highlighted }: { message: Message; high
     <article
       data-testid="thread-message"
       data-direction={message.direction}
+      data-message-id={message.messageId ?? undefined}
       aria-label={`${ours ? "Sent" : "Received"} message from ${message.fromAddress}`}
       className={cn("grid gap-3 rounded-lg border p-4", ours ? "bg-muted/40" : "bg-background", highlighted && "ring-2 ring-primary/30")}
     >

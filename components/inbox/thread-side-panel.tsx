@@ -39,7 +39,7 @@ export function ThreadSidePanel({ thread, teamSlug, actions }: { thread: InboxTh
           <dd className="break-all">{mailbox ? mailbox.email : "Removed"}</dd>
         </dl>
         <Separator />
-        <IntentForm key={`${reply.intent}-${reply.intentSource}`} emailId={reply.id} intent={reply.intent} source={reply.intentSource} action={actions.intent} />
+        <IntentForm emailId={reply.id} intent={reply.intent} source={reply.intentSource} action={actions.intent} />
         {reply.intent === "out_of_office" ? (
           <p className="rounded-md border bg-muted/40 p-2" data-testid="return-date">
             {reply.returnDate ? <>Back on <span className="font-medium">{reply.returnDate}</span>.</> : "They did not say when they are back."}
