@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 import { NavLinks } from "./nav-links";
 
-export function MobileNav({ teamSlug, teamSwitcher }: { teamSlug: string; teamSwitcher: ReactNode }) {
+export function MobileNav({ teamSlug, teamSwitcher, counts }: { teamSlug: string; teamSwitcher: ReactNode; counts?: Record<string, number> }) {
   const [open, setOpen] = useState(false);
   return (
     <Sheet open={open} onOpenChange={setOpen}>
@@ -20,7 +20,7 @@ export function MobileNav({ teamSlug, teamSwitcher }: { teamSlug: string; teamSw
           <SheetTitle>Sales Copilot</SheetTitle>
         </SheetHeader>
         {teamSwitcher}
-        <NavLinks teamSlug={teamSlug} onNavigate={() => setOpen(false)} />
+        <NavLinks teamSlug={teamSlug} counts={counts} onNavigate={() => setOpen(false)} />
       </SheetContent>
     </Sheet>
   );

@@ -5,7 +5,8 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 import { NAV_ITEMS } from "./nav-items";
 
-export function NavLinks({ teamSlug, onNavigate }: { teamSlug: string; onNavigate?: () => void }) {
+/** `counts`: a number shown beside a section (unread replies on Inbox), keyed by the item's href. */
+export function NavLinks({ teamSlug, onNavigate, counts }: { teamSlug: string; onNavigate?: () => void; counts?: Record<string, number> }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex flex-col gap-0.5">
@@ -25,6 +26,11 @@ export function NavLinks({ teamSlug, onNavigate }: { teamSlug: string; onNavigat
           >
             <Icon className="size-4 shrink-0" aria-hidden />
             {label}
+            {counts?.[href] ? (
+              <span className="ml-auto rounded-full bg-primary px-1.5 text-xs leading-5 font-medium text-primary-foreground tabular-nums" data-testid={`nav-count-${href}`} aria-label={`${counts[href]} unread`}>
+                {counts[href] > 99 ? "99+" : counts[href]}
+              </span>
+            ) : null}
           </Link>
         );
       })}

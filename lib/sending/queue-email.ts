@@ -15,7 +15,31 @@ import { teamScope } from "@/lib/teams/team-scope";
 import { findSuppression } from "./is-suppressed";
 import type { SendEmailInput } from "./send-email.schema";
 
-export async function queueEmail({ teamId, actorUserId, input }: { teamId: string; actorUserId: string | null; input: SendEmailInput }) {
+/**
+ * Internal only (not in the public send schema): a reply written in the inbox joins an existing conversation.
+ * The caller derives these from the stored inbound message, never from a request body.
+ */
+export type EmailThreading = {
+  threadId: string;
+  /** Their Message-ID (with angle brackets). */
+  inReplyTo: string | null;
+  /** Their References followed by their Message-ID, oldest first. */
+  references: string[];
+  providerThreadId: string | null;
+  authorUserId: string | null;
+};
+
+export async function queueEmail({
+  teamId,
+  actorUserId,
+  input,
+  threading,
+}: {
+  teamId: string;
+  actorUserId: string | null;
+  input: SendEmailInput;
+  threading?: EmailThreading;
+}) {
   const idempotencyKey = input.idempotencyKey ?? `one-off:${randomUUID()}`;
   return teamScope(teamId, async (tx) => {
     const [existing] = await tx.select().from(emails).where(and(eq(emails.teamId, teamId), eq(emails.idempotencyKey, idempotencyKey))).limit(1);
@@ -59,6 +83,15 @@ export async function queueEmail({ teamId, actorUserId, input }: { teamId: strin
         // Tracking choices are fixed with the row: a retry builds the very same message.
         trackOpens: input.trackOpens,
         trackClicks: input.trackClicks,
+        ...(threading
+          ? {
+              threadId: threading.threadId,
+              inReplyTo: threading.inReplyTo,
+              referencesHeader: threading.references.length ? threading.references.join(" ") : null,
+              providerThreadId: threading.providerThreadId,
+              authorUserId: threading.authorUserId,
+            }
+          : {}),
       })
       .returning();
     await recordAudit(tx, { teamId, actorUserId, action: "email.queued", targetType: "email", targetId: email.id, metadata: { to: input.to, mailboxId: mailbox.id } });
