@@ -121,6 +121,27 @@ async function main() {
     if (sent >= LEADS.length || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 1000));
   }
+  // Three leads answer, through the same ingest door a mailbox sync uses: the inbox has something to show.
+  const { ingestRawMessage } = await import("@/lib/inbound/ingest-inbound-message");
+  const { rawReply } = await import("@/tests/support/raw-mail");
+  const firstSent = await db.select().from(emails).where(eq(emails.campaignId, campaignId)).limit(3);
+  const back = new Date(Date.now() + 6 * 86_400_000).toISOString().slice(0, 10);
+  const answers = [
+    { text: "This is timely. We are looking at exactly this for Q1. Are you free for a call on Thursday?" },
+    { text: `I am out of the office until ${back} with limited access to email.`, subject: "Automatic reply: ", headers: { "Auto-Submitted": "auto-replied" } },
+    { text: "I am not the right person for this. Please reach out to ops@northwind.example instead." },
+  ];
+  for (const [i, sent] of firstSent.entries()) {
+    const a = answers[i];
+    await ingestRawMessage({
+      teamId,
+      mailboxId,
+      inbound: {
+        providerMessageId: `demo-reply-${i}`,
+        raw: rawReply({ from: sent.toAddresses[0], to: sent.fromAddress, subject: `${a.subject ?? "Re: "}${sent.subject}`, inReplyTo: sent.messageId, text: a.text, headers: a.headers }),
+      },
+    });
+  }
   console.log(`\nDemo ready. Start the app (npm run dev), open http://localhost:3000, sign in as ${DEMO_EMAIL} (the link is in /outbox).`);
   await jobs.close();
   process.exit(0);
