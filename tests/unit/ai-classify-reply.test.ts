@@ -51,6 +51,7 @@ const REPLIES: Labelled[] = [
   { text: "Sounds interesting. Can you send over some times for next week?", intent: "interested" },
   { text: "Yes, let's talk. Thursday at 2pm works for me.", intent: "interested" },
   { text: "Happy to chat. Here's my calendar link: https://cal.example/sam", intent: "interested" },
+  { text: "This is timely. We are looking at exactly this for Q1. Are you free for a call on Thursday?", intent: "interested" },
   { text: "I'd love to learn more about how this works with HubSpot.", intent: "interested" },
   // Questions.
   { text: "How much does it cost per seat?", intent: "question" },
