@@ -36,7 +36,7 @@ export const eventSchemas = {
     emailId: z.uuid().nullable(),
   }),
   // The lead must never be emailed again (unsubscribe, hard bounce, erasure): cancels its runs.
-  "lead/stopped": z.object({ teamId: z.uuid(), leadId: z.uuid(), reason: z.enum(["unsubscribed", "bounced", "erased", "suppressed"]) }),
+  "lead/stopped": z.object({ teamId: z.uuid(), leadId: z.uuid(), reason: z.enum(["unsubscribed", "bounced", "erased", "suppressed", "out_of_office"]) }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;
