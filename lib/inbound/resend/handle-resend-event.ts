@@ -3,11 +3,12 @@
 // acknowledged and ignored. Safe to run twice for one event: ingest and the recorders are keyed.
 import "server-only";
 import type { z } from "zod";
-import type { BounceType } from "@/db/schema/emails";
 import { AppError } from "@/lib/errors";
 import { ingestInboundMessage, ingestRawMessage } from "@/lib/inbound/ingest-inbound-message";
 import { recordBounce } from "@/lib/inbound/record-bounce";
 import { recordComplaint } from "@/lib/inbound/record-complaint";
+import { engineNow } from "@/lib/jobs/clock";
+import { classifyResendBounce } from "./classify-resend-bounce";
 import { fetchReceivedEmail } from "./fetch-received-email";
 import { findOutboundEmailByProviderId } from "./find-outbound-email";
 import type { ResendWebhookMailbox } from "./find-webhook-mailbox";
@@ -34,16 +35,6 @@ const date = (value: string | undefined) => {
   const d = value ? new Date(value) : null;
   return d && !Number.isNaN(d.getTime()) ? d : null;
 };
-
-/** Resend's bounce type (SES's words) in ours; an SMTP status in the message is kept when there is one. */
-export function classifyResendBounce(bounce: { type: string; subType?: string | null; message?: string | null }): { type: BounceType; status: string | null } {
-  const status = bounce.message?.match(/\b([245]\.\d{1,3}\.\d{1,3})\b/)?.[1] ?? null;
-  const t = bounce.type.toLowerCase();
-  // 5.7.x naming SPF/DKIM/DMARC is about our own sending setup, not the address: never suppress the lead for it.
-  if (status?.startsWith("5.7.") && /spf|dkim|dmarc|authenticat/i.test(bounce.message ?? "")) return { type: "auth", status };
-  // "Undetermined" counts as soft: one unclear answer should not suppress an address for good.
-  return { type: t === "permanent" || t === "hard" ? "hard" : "soft", status };
-}
 
 async function handleReceived(mailbox: ResendWebhookMailbox, event: ResendEnvelope): Promise<ResendEventOutcome> {
   const data = parseData(resendReceivedDataSchema, event);
@@ -78,14 +69,15 @@ export async function handleResendEvent({ mailbox, event }: { mailbox: ResendWeb
       if (!outbound) return { result: "ignored", reason: "no email of this mailbox has that Resend id" };
       const { type, status } = classifyResendBounce(data.bounce);
       const diagnostic = [data.bounce.subType, data.bounce.message].filter(Boolean).join(": ") || null;
-      await recordBounce({ teamId: mailbox.teamId, mailboxId: mailbox.id, outboundEmailId: outbound.id, recipient: outbound.recipient, type, status, diagnostic });
+      // Keyed by Resend's email id rather than the delivery, so one bounce counts once however often it is delivered.
+      await recordBounce({ teamId: mailbox.teamId, mailboxId: mailbox.id, outboundEmailId: outbound.id, recipient: outbound.recipient, type, status, diagnostic, dedupeKey: `resend:bounce:${data.email_id}`, now: engineNow() });
       return { result: "bounce_recorded", outboundEmailId: outbound.id };
     }
     case "email.complained": {
       const data = parseData(resendComplainedDataSchema, event);
       const outbound = await findOutbound(mailbox, data.email_id, data.to);
       if (!outbound) return { result: "ignored", reason: "no email of this mailbox has that Resend id" };
-      await recordComplaint({ teamId: mailbox.teamId, outboundEmailId: outbound.id, recipient: outbound.recipient });
+      await recordComplaint({ teamId: mailbox.teamId, outboundEmailId: outbound.id, recipient: outbound.recipient, dedupeKey: `resend:complaint:${data.email_id}`, now: engineNow() });
       return { result: "complaint_recorded", outboundEmailId: outbound.id };
     }
     // Resend keeps retrying a delayed message and sends email.bounced if it finally fails; delivered needs nothing.
