@@ -37,6 +37,8 @@ export const eventSchemas = {
   }),
   // The lead must never be emailed again (unsubscribe, hard bounce, erasure): cancels its runs.
   "lead/stopped": z.object({ teamId: z.uuid(), leadId: z.uuid(), reason: z.enum(["unsubscribed", "bounced", "erased", "suppressed", "out_of_office"]) }),
+  // "Sync now", the cron's fan-out and the pre-send check: read one mailbox's new mail.
+  "mailbox/sync.requested": z.object({ teamId: z.uuid(), mailboxId: z.uuid() }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;
@@ -51,6 +53,7 @@ export const enrolmentStarted = eventType("campaign/enrolment.started", { schema
 export const campaignPaused = eventType("campaign/paused", { schema: eventSchemas["campaign/paused"] });
 export const campaignStopped = eventType("campaign/stopped", { schema: eventSchemas["campaign/stopped"] });
 export const emailReplied = eventType("email/replied", { schema: eventSchemas["email/replied"] });
+export const mailboxSyncRequested = eventType("mailbox/sync.requested", { schema: eventSchemas["mailbox/sync.requested"] });
 export const leadStopped = eventType("lead/stopped", { schema: eventSchemas["lead/stopped"] });
 
 /** Sends many events of one name in one request (fan-out); ids make each idempotent. */

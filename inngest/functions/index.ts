@@ -5,6 +5,7 @@ import { researchLead } from "./research-lead";
 import { runEnrolment } from "./run-enrolment";
 import { sendEmail } from "./send-email";
 import { sendTestEmail } from "./send-test-email";
+import { syncMailbox, syncMailboxes } from "./sync-mailbox";
 import { wakeEnrolments } from "./wake-enrolments";
 
-export const functions = [sendTestEmail, sendEmail, enrolCampaign, runEnrolment, wakeEnrolments, researchLead, importLeads];
+export const functions = [sendTestEmail, sendEmail, enrolCampaign, runEnrolment, wakeEnrolments, researchLead, importLeads, syncMailbox, syncMailboxes];

@@ -48,17 +48,21 @@ function leadStopStatus(ctx: EnrolmentContext): EnrolmentStatus | null {
   return null;
 }
 
-async function conditionHolds(tx: Tx, ctx: EnrolmentContext): Promise<boolean> {
+/** Whether the step's condition lets it go, and in words why (kept on the email as part of "why it was sent"). */
+async function evaluateCondition(tx: Tx, ctx: EnrolmentContext): Promise<{ met: boolean; detail: string }> {
   const condition = ctx.step!.condition;
-  if (ctx.step!.position === 0 || condition === "always" || condition === "no_reply") return true; // replies already stopped the enrolment
+  if (ctx.step!.position === 0 || condition === "always") return { met: true, detail: "Sent to everyone at this step." };
+  // Replies have already stopped the enrolment; the send claim checks again just before sending.
+  if (condition === "no_reply") return { met: true, detail: "No reply from the lead so far." };
   const sent = await tx
     .select({ firstOpenedAt: emails.firstOpenedAt, firstClickedAt: emails.firstClickedAt })
     .from(emails)
     .where(and(eq(emails.teamId, ctx.enrolment.teamId), eq(emails.enrolmentId, ctx.enrolment.id), eq(emails.direction, "outbound"), isNotNull(emails.sentAt)));
   const opened = sent.some((e) => e.firstOpenedAt);
-  if (condition === "opened") return opened;
-  if (condition === "not_opened") return !opened;
-  return sent.some((e) => e.firstClickedAt); // clicked
+  const clicked = sent.some((e) => e.firstClickedAt);
+  if (condition === "opened") return { met: opened, detail: opened ? "The lead opened an earlier email (human open)." : "No human open of an earlier email." };
+  if (condition === "not_opened") return { met: !opened, detail: opened ? "The lead opened an earlier email." : "The lead has not opened an earlier email." };
+  return { met: clicked, detail: clicked ? "The lead clicked a link in an earlier email." : "No click on an earlier email." };
 }
 
 async function pickMailbox(tx: Tx, ctx: EnrolmentContext): Promise<Mailbox> {
@@ -128,7 +132,8 @@ export async function queueEnrolmentStep({ teamId, enrolmentId, now = engineNow(
       return { kind: "queued", emailId: existing.id, slot: (existing.scheduledFor ?? now).toISOString(), position: step.position };
     }
 
-    if (!existing && !(await conditionHolds(tx, ctx))) {
+    const condition = existing ? null : await evaluateCondition(tx, ctx);
+    if (condition && !condition.met) {
       const dueAt = ctx.nextStep ? addStepDelay(now, ctx.nextStep, lead.timezone ?? campaign.timezone ?? "UTC") : null;
       await tx
         .update(campaignEnrolments)
@@ -190,6 +195,17 @@ export async function queueEnrolmentStep({ teamId, enrolmentId, now = engineNow(
         idempotencyKey: key,
         trackOpens: campaign.trackOpens,
         trackClicks: campaign.trackClicks,
+        sendRecord: {
+          step: {
+            position: step.position,
+            condition: step.condition,
+            conditionMet: true,
+            conditionDetail: condition?.detail,
+            variant: `${variant.label} (weight ${variant.weight} of ${ctx.variants.reduce((sum, v) => sum + v.weight, 0)})`,
+            mailbox: mailbox.email,
+          },
+          queuedAt: now.toISOString(),
+        },
       });
       await tx
         .update(campaignEnrolments)

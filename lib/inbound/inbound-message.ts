@@ -73,11 +73,22 @@ const ids = (value: string | string[] | undefined): string[] =>
   (Array.isArray(value) ? value : value ? value.split(/\s+/) : []).map((s) => s.trim()).filter(Boolean).map((s) => (s.startsWith("<") ? s : `<${s}>`));
 
 export async function parseRawMessage(raw: Buffer | string): Promise<InboundMessage> {
-  const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
+  // keepDeliveryStatus: without it mailparser folds the message/delivery-status part into the text body
+  // and the per-recipient Status/Action fields are lost as a part.
+  const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, keepDeliveryStatus: true });
   const headers: Record<string, string> = {};
-  for (const [name, value] of mail.headers) headers[name.toLowerCase()] = headerText(value);
+  for (const [name, value] of mail.headers) if (name !== "list") headers[name.toLowerCase()] = headerText(value);
+  // mailparser merges List-* into one structured "list" key and drops empty headers
+  // (X-MS-Exchange-Message-Is-Ndr:); the raw lines keep both as the sender wrote them.
+  for (const { key, line } of mail.headerLines) {
+    const name = key.toLowerCase();
+    if (!name.startsWith("list-") && name in headers) continue;
+    const value = line.slice(line.indexOf(":") + 1).replace(/\r?\n[ \t]+/g, " ").trim();
+    headers[name] = name in headers && name.startsWith("list-") ? `${headers[name]}, ${value}` : value;
+  }
   const part = (type: string) => mail.attachments.find((a) => a.contentType.toLowerCase() === type);
-  const original = part("text/rfc822-headers") ?? part("message/rfc822");
+  // The message/global-* types are RFC 6533's for internationalised (SMTPUTF8) mail; same content.
+  const original = part("text/rfc822-headers") ?? part("message/rfc822") ?? part("message/global-headers") ?? part("message/global");
   const originalText = original?.content.toString("utf8") ?? null;
   const from = mail.from?.value[0];
   return {
@@ -93,7 +104,7 @@ export async function parseRawMessage(raw: Buffer | string): Promise<InboundMess
     date: mail.date ?? null,
     headers,
     contentType: (headers["content-type"] ?? "text/plain").toLowerCase(),
-    deliveryStatus: part("message/delivery-status")?.content.toString("utf8") ?? null,
+    deliveryStatus: (part("message/delivery-status") ?? part("message/global-delivery-status"))?.content.toString("utf8") ?? null,
     feedbackReport: part("message/feedback-report")?.content.toString("utf8") ?? null,
     // Only the header block matters for matching: cut a returned full message at its blank line.
     originalHeaders: originalText ? parseHeaderBlock(originalText.split(/\r?\n\r?\n/)[0]) : null,

@@ -4,7 +4,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { campaignEnrolments } from "@/db/schema/campaigns";
-import { emails, type Email } from "@/db/schema/emails";
+import { emails, type Email, type SendCheck } from "@/db/schema/emails";
 import { leads } from "@/db/schema/leads";
 import { mailboxes } from "@/db/schema/mailboxes";
 import { AppError, notFound } from "@/lib/errors";
@@ -15,36 +15,45 @@ export type Claim =
   | { kind: "recover"; email: Email } // found in `sending`: an earlier attempt may have reached the provider
   | { kind: "done"; email: Email; reason: string };
 
-async function blockingReason(tx: Tx, email: Email): Promise<string | null> {
+/** Every re-check, in order; the first failed one is the reason not to send. Passed ones become "why it was sent". */
+async function evaluateChecks(tx: Tx, email: Email): Promise<SendCheck[]> {
+  const checks: SendCheck[] = [];
   let lead: { unsubscribedAt: Date | null; bouncedAt: Date | null; repliedAt: Date | null } | undefined;
   if (email.leadId) {
     [lead] = await tx.select().from(leads).where(and(eq(leads.teamId, email.teamId), eq(leads.id, email.leadId))).for("share");
-    if (lead?.unsubscribedAt) return "The lead unsubscribed.";
-    if (lead?.bouncedAt) return "The lead's address hard-bounced.";
+    checks.push({ name: "The lead has not unsubscribed", passed: !lead?.unsubscribedAt, detail: lead?.unsubscribedAt ? "The lead unsubscribed." : undefined });
+    checks.push({ name: "The lead's address has not hard-bounced", passed: !lead?.bouncedAt, detail: lead?.bouncedAt ? "The lead's address hard-bounced." : undefined });
   }
   if (email.enrolmentId) {
     const [enrolment] = await tx.select({ status: campaignEnrolments.status, createdAt: campaignEnrolments.createdAt }).from(campaignEnrolments).where(and(eq(campaignEnrolments.teamId, email.teamId), eq(campaignEnrolments.id, email.enrolmentId))).for("share");
-    if (enrolment && enrolment.status !== "active") return `The enrolment is ${enrolment.status}.`;
+    const active = !enrolment || enrolment.status === "active";
+    checks.push({ name: "The enrolment is active", passed: active, detail: active ? undefined : enrolment!.status === "replied" ? "The lead replied." : `The enrolment is ${enrolment!.status}.` });
     // Any reply since the lead entered this campaign stops it (an old reply to an earlier campaign does not).
-    if (lead?.repliedAt && (!enrolment || lead.repliedAt >= enrolment.createdAt)) return "The lead replied.";
+    const replied = !!lead?.repliedAt && (!enrolment || lead.repliedAt >= enrolment.createdAt);
+    checks.push({ name: "No reply since the lead was enrolled", passed: !replied, detail: replied ? "The lead replied." : undefined });
   }
   for (const address of email.toAddresses) {
     const suppressed = await findSuppression(tx, { teamId: email.teamId, address });
-    if (suppressed) return `${address} is suppressed (${suppressed.reason.replace("_", " ")}).`;
+    checks.push({ name: `${address} is not on the suppression list`, passed: !suppressed, detail: suppressed ? `${address} is suppressed (${suppressed.reason.replace("_", " ")}).` : undefined });
   }
-  return null;
+  return checks;
 }
 
 // Timing is the send function's sleep; this only decides whether the email may still go at all.
-export async function claimForSending(tx: Tx, { teamId, emailId }: { teamId: string; emailId: string }): Promise<Claim> {
+export async function claimForSending(
+  tx: Tx,
+  { teamId, emailId, extraChecks = [] }: { teamId: string; emailId: string; /** Checks made before the transaction (the inbox re-read). */ extraChecks?: SendCheck[] },
+): Promise<Claim> {
   const [email] = await tx.select().from(emails).where(and(eq(emails.teamId, teamId), eq(emails.id, emailId))).for("update");
   if (!email) throw notFound("That email");
   if (email.status === "sending") return { kind: "recover", email };
   if (email.status !== "queued") return { kind: "done", email, reason: `already ${email.status}` };
 
-  const reason = await blockingReason(tx, email);
+  const checks = [...extraChecks, ...(await evaluateChecks(tx, email))];
+  const failed = checks.find((c) => !c.passed);
+  const reason = failed ? (failed.detail ?? failed.name) : null;
   if (reason) {
-    const [cancelled] = await tx.update(emails).set({ status: "cancelled", statusReason: reason }).where(and(eq(emails.teamId, teamId), eq(emails.id, email.id))).returning();
+    const [cancelled] = await tx.update(emails).set({ status: "cancelled", statusReason: reason, sendRecord: { ...(email.sendRecord ?? {}), checks, checkedAt: new Date().toISOString() } }).where(and(eq(emails.teamId, teamId), eq(emails.id, email.id))).returning();
     return { kind: "done", email: cancelled, reason };
   }
   const [mailbox] = await tx.select({ status: mailboxes.status, email: mailboxes.email }).from(mailboxes).where(and(eq(mailboxes.teamId, teamId), eq(mailboxes.id, email.mailboxId!))).for("share");
@@ -54,7 +63,11 @@ export async function claimForSending(tx: Tx, { teamId, emailId }: { teamId: str
   }
   const [claimed] = await tx
     .update(emails)
-    .set({ status: "sending", attemptCount: email.attemptCount + 1 })
+    .set({
+      status: "sending",
+      attemptCount: email.attemptCount + 1,
+      sendRecord: { ...(email.sendRecord ?? {}), checks: [...checks, { name: `The mailbox ${mailbox.email} is active`, passed: true }], checkedAt: new Date().toISOString() },
+    })
     .where(and(eq(emails.teamId, teamId), eq(emails.id, email.id)))
     .returning();
   return { kind: "send", email: claimed };

@@ -13,6 +13,7 @@ import { createMailProvider } from "@/lib/email/providers/create-mail-provider";
 import { MailProviderError, type MailProvider, type SendResult } from "@/lib/email/providers/mail-provider";
 import { decryptMailboxCredentials, encryptMailboxCredentials } from "@/lib/email/providers/mailbox-credentials";
 import { teamScope } from "@/lib/teams/team-scope";
+import { checkRepliesBeforeSend } from "@/lib/inbound/check-replies-before-send";
 import { claimForSending } from "./claim-for-sending";
 
 export type DeliveryOutcome = { status: "sent" | "cancelled" | "failed" | "already-done"; reason?: string; providerMessageId?: string };
@@ -58,7 +59,8 @@ async function record(email: Email, patch: Partial<Email>) {
 }
 
 export async function deliverEmail({ teamId, emailId, now = engineNow() }: { teamId: string; emailId: string; now?: Date }): Promise<DeliveryOutcome> {
-  const claim = await teamScope(teamId, (tx) => claimForSending(tx, { teamId, emailId }));
+  const inboxCheck = await checkRepliesBeforeSend({ teamId, emailId, now });
+  const claim = await teamScope(teamId, (tx) => claimForSending(tx, { teamId, emailId, extraChecks: inboxCheck ? [inboxCheck] : [] }));
   if (claim.kind === "done") return { status: claim.email.status === "cancelled" ? "cancelled" : "already-done", reason: claim.reason };
   const email = claim.email;
   const mailbox = await teamScope(teamId, async (tx) => (await tx.select().from(mailboxes).where(and(eq(mailboxes.teamId, teamId), eq(mailboxes.id, email.mailboxId!))))[0]);

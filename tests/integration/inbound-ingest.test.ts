@@ -70,6 +70,9 @@ describe("inbound ingest", () => {
     const f = await campaignPastStepOne();
     const [ada] = f.leads;
     const sent = await f.first(ada.id);
+    // "Why it was sent": the step's condition and the re-checks passed just before sending.
+    expect(sent.sendRecord).toMatchObject({ step: { position: 0, condition: "always", conditionMet: true, variant: "A (weight 1 of 1)", mailbox: f.mailbox.email } });
+    expect(sent.sendRecord?.checks).toEqual(expect.arrayContaining([{ name: "No reply since the lead was enrolled", passed: true }, { name: "The lead has not unsubscribed", passed: true }]));
     const result = await f.ingest(rawReply({ from: ada.email, to: f.mailbox.email, inReplyTo: sent.messageId, text: "Yes, I'm interested. Let's set up a call next week.\n\nOn Tue, Rita wrote:\n> Hi Ada" }));
     expect(result).toMatchObject({ kind: "reply", duplicate: false, leadId: ada.id });
 

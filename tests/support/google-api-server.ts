@@ -2,21 +2,40 @@
 // form-encoded refresh_token grant → { access_token, expires_in, … } or { error: "invalid_grant", … };
 // Bearer-authenticated users.messages.send / list, with Google's JSON error bodies. For connecting a mailbox: a
 // consent stand-in at /o/oauth2/v2/auth (redirects back with a code for the user set by consentAs), the
-// authorization_code grant checking the PKCE S256 verifier, and OpenID userinfo.
-import { createHash, randomBytes } from "node:crypto";
+// authorization_code grant checking the PKCE S256 verifier, and OpenID userinfo. For reading mail: a mailbox that
+// tests put messages into (receive), users.getProfile, users.history.list (historyId advancing with gaps,
+// pageToken paging, 404 for ids older than the kept history), messages.list with a search query, messages.get
+// format=raw/minimal and threads.get.
+import { createHash, randomBytes, randomInt } from "node:crypto";
 import { simpleParser } from "mailparser";
 import { startHttpTestServer, type TestReply } from "./http-test-server";
 
 export type GmailSent = { id: string; threadId: string; raw: Buffer; messageId: string | undefined; requestedThreadId?: string };
+/** A message in the mailbox (received or sent), as users.messages.get describes it. */
+export type GmailStored = { id: string; threadId: string; labelIds: string[]; raw: Buffer; internalDate: number; historyId: number; from: string | null };
 
 const googleError = (code: number, status: string, message: string, reason: string): TestReply => ({
   status: code,
   json: { error: { code, message, errors: [{ message, domain: "global", reason }], status } },
 });
 
-export async function startGoogleApiServer({ clientId, clientSecret, refreshToken }: { clientId: string; clientSecret: string; refreshToken: string }) {
+export async function startGoogleApiServer({
+  clientId,
+  clientSecret,
+  refreshToken,
+  mailboxAddress = "rep@gmail.test",
+}: {
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+  /** Whose mailbox this is: what `from:me` means in a search. */
+  mailboxAddress?: string;
+}) {
   const validTokens = new Set<string>();
   const sent: GmailSent[] = [];
+  const mailbox = createGmailMailbox(mailboxAddress);
+  /** Every authenticated users.* request, in order ("GET /history?startHistoryId=…"). */
+  const requests: string[] = [];
   const failures: TestReply[] = [];
   let refreshRevoked = false;
   let tokenRequests = 0;
@@ -88,6 +107,7 @@ export async function startGoogleApiServer({ clientId, clientSecret, refreshToke
     if (!validTokens.has(bearer)) {
       return googleError(401, "UNAUTHENTICATED", "Request had invalid authentication credentials. Expected OAuth 2 access token.", "authError");
     }
+    requests.push(`${req.method} ${req.url.pathname.slice("/gmail/v1/users/me".length)}${req.url.search}`);
     const failure = failures.shift();
     if (failure) return failure;
     if (req.method === "POST" && req.url.pathname === "/gmail/v1/users/me/messages/send") {
@@ -98,7 +118,12 @@ export async function startGoogleApiServer({ clientId, clientSecret, refreshToke
       const id = randomBytes(8).toString("hex");
       const threadId = body.threadId ?? id;
       sent.push({ id, threadId, raw, messageId: parsed.messageId, requestedThreadId: body.threadId });
+      mailbox.store({ id, threadId, labelIds: ["SENT"], raw, internalDate: Date.now(), from: parsed.from?.value[0]?.address?.toLowerCase() ?? null });
       return { status: 200, json: { id, threadId, labelIds: ["SENT"] } };
+    }
+    if (req.method === "GET") {
+      const read = mailbox.handle(req.url.pathname.slice("/gmail/v1/users/me".length), req.url.searchParams);
+      if (read) return read;
     }
     if (req.method === "GET" && req.url.pathname === "/gmail/v1/users/me/messages") {
       const wanted = /^rfc822msgid:(.+)$/.exec(req.url.searchParams.get("q") ?? "")?.[1];
@@ -120,6 +145,33 @@ export async function startGoogleApiServer({ clientId, clientSecret, refreshToke
     /** authorization_code grant requests, in order. */
     codeForms,
     sent,
+    requests,
+    mailboxAddress,
+    /** Every message in the mailbox, received and sent, oldest first. */
+    messages: mailbox.messages,
+    /**
+     * Delivers a message into the inbox (labels INBOX, UNREAD unless given), in `threadId` when given, as
+     * received at `receivedAt` (default now). Records a messageAdded history entry.
+     */
+    receive: async (raw: Buffer | string, options: { threadId?: string; receivedAt?: Date; labelIds?: string[] } = {}) => {
+      const buffer = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
+      const parsed = await simpleParser(buffer);
+      const id = randomBytes(8).toString("hex");
+      return mailbox.store({
+        id,
+        threadId: options.threadId ?? id,
+        labelIds: options.labelIds ?? ["INBOX", "UNREAD"],
+        raw: buffer,
+        internalDate: (options.receivedAt ?? new Date()).getTime(),
+        from: parsed.from?.value[0]?.address?.toLowerCase() ?? null,
+      });
+    },
+    /** The mailbox's current historyId. */
+    get historyId() {
+      return mailbox.historyId;
+    },
+    /** History before now is gone (as after a week): history.list with an older startHistoryId answers 404. */
+    forgetHistory: () => mailbox.forgetHistory(),
     get tokenRequests() {
       return tokenRequests;
     },
@@ -132,5 +184,108 @@ export async function startGoogleApiServer({ clientId, clientSecret, refreshToke
     failNext: (reply: TestReply) => failures.push(reply),
     googleError,
     close: server.close,
+  };
+}
+
+const pageToken = (n: number) => Buffer.from(String(n)).toString("base64url");
+const readPageToken = (token: string | null) => (token ? Number(Buffer.from(token, "base64url").toString("utf8")) || 0 : 0);
+
+function createGmailMailbox(mailboxAddress: string) {
+  const messages: GmailStored[] = [];
+  const history: { id: number; message: GmailStored }[] = [];
+  // History ids only grow, with gaps between them, as Google's do.
+  let historyId = 4000 + randomInt(1000);
+  let oldestKept = 0;
+  const minimal = (m: GmailStored) => ({
+    id: m.id,
+    threadId: m.threadId,
+    labelIds: m.labelIds,
+    snippet: "",
+    sizeEstimate: m.raw.length,
+    historyId: String(m.historyId),
+    internalDate: String(m.internalDate),
+  });
+  const notFound = () => googleError(404, "NOT_FOUND", "Requested entity was not found.", "notFound");
+
+  function matches(m: GmailStored, q: string): boolean {
+    for (const term of q.split(/\s+/).filter(Boolean)) {
+      const after = /^after:(\d+)$/.exec(term);
+      if (after && m.internalDate < Number(after[1]) * 1000) return false;
+      if (term === "in:inbox" && !m.labelIds.includes("INBOX")) return false;
+      if (term === "-from:me" && (m.labelIds.includes("SENT") || m.from === mailboxAddress.toLowerCase())) return false;
+    }
+    return true;
+  }
+
+  function handle(path: string, q: URLSearchParams): TestReply | null {
+    if (path === "/profile") {
+      return { status: 200, json: { emailAddress: mailboxAddress, messagesTotal: messages.length, threadsTotal: new Set(messages.map((m) => m.threadId)).size, historyId: String(historyId) } };
+    }
+    if (path === "/history") {
+      const start = Number(q.get("startHistoryId"));
+      if (!q.get("startHistoryId") || !Number.isFinite(start)) return googleError(400, "INVALID_ARGUMENT", "Invalid startHistoryId", "invalidArgument");
+      if (start < oldestKept) return notFound();
+      const types = q.getAll("historyTypes");
+      const label = q.get("labelId");
+      const max = Math.min(Number(q.get("maxResults") ?? 100), 500);
+      const from = Math.max(start, readPageToken(q.get("pageToken")));
+      const records = history.filter((h) => h.id > from && (!types.length || types.includes("messageAdded")) && (!label || h.message.labelIds.includes(label)));
+      const page = records.slice(0, max);
+      const ref = (m: GmailStored) => ({ id: m.id, threadId: m.threadId });
+      return {
+        status: 200,
+        json: {
+          ...(page.length ? { history: page.map((h) => ({ id: String(h.id), messages: [ref(h.message)], messagesAdded: [{ message: { ...ref(h.message), labelIds: h.message.labelIds } }] })) } : {}),
+          ...(records.length > max ? { nextPageToken: pageToken(page.at(-1)!.id) } : {}),
+          historyId: String(historyId),
+        },
+      };
+    }
+    if (path === "/messages" && !/rfc822msgid:/.test(q.get("q") ?? "")) {
+      // Newest first, as Gmail lists.
+      const hits = messages.filter((m) => matches(m, q.get("q") ?? "")).sort((a, b) => b.internalDate - a.internalDate);
+      const offset = readPageToken(q.get("pageToken"));
+      const max = Math.min(Number(q.get("maxResults") ?? 100), 500);
+      const page = hits.slice(offset, offset + max);
+      return {
+        status: 200,
+        json: {
+          ...(page.length ? { messages: page.map((m) => ({ id: m.id, threadId: m.threadId })) } : {}),
+          ...(offset + max < hits.length ? { nextPageToken: pageToken(offset + max) } : {}),
+          resultSizeEstimate: hits.length,
+        },
+      };
+    }
+    const one = /^\/messages\/([^/]+)$/.exec(path);
+    if (one) {
+      const m = messages.find((x) => x.id === decodeURIComponent(one[1]));
+      if (!m) return notFound();
+      return { status: 200, json: q.get("format") === "raw" ? { ...minimal(m), raw: m.raw.toString("base64url") } : minimal(m) };
+    }
+    const thread = /^\/threads\/([^/]+)$/.exec(path);
+    if (thread) {
+      const inThread = messages.filter((x) => x.threadId === decodeURIComponent(thread[1])).sort((a, b) => a.internalDate - b.internalDate);
+      if (!inThread.length) return notFound();
+      return { status: 200, json: { id: inThread[0].threadId, historyId: String(Math.max(...inThread.map((m) => m.historyId))), messages: inThread.map(minimal) } };
+    }
+    return null;
+  }
+
+  return {
+    messages,
+    handle,
+    store(fields: Omit<GmailStored, "historyId">): GmailStored {
+      historyId += 1 + randomInt(5);
+      const m: GmailStored = { ...fields, historyId };
+      messages.push(m);
+      history.push({ id: historyId, message: m });
+      return m;
+    },
+    get historyId() {
+      return historyId;
+    },
+    forgetHistory() {
+      oldestKept = historyId;
+    },
   };
 }

@@ -7,8 +7,10 @@ type Rule = { intent: ReplyIntent; confidence: number; test: (r: { subject: stri
 const BOUNCE_FROM = /mailer-daemon|postmaster|mail delivery (?:subsystem|system)/i;
 const BOUNCE_TEXT =
   /delivery status notification|undeliverable|undelivered mail|delivery (?:has )?failed|returned mail|address not found|user unknown|mailbox (?:unavailable|not found|does not exist|is full)|no such user|recipient address rejected|\b5\d\d[ -]5\.\d\.\d+|could not be delivered|message not delivered|permanent(?:ly)? fail/i;
-const OUT_OF_OFFICE =
-  /out of (?:the )?office|\booo\b|on (?:annual |parental |maternity |paternity |sick |medical |bereavement )?leave|on (?:vacation|holiday|holidays|pto|sabbatical)|away from (?:the office|my desk|email)|limited access to (?:my )?e-?mail|(?:i am|i'm|i’m|i will be|i'll be|i’ll be) (?:currently )?(?:away|out|travell?ing|offline)|currently (?:away|travell?ing|out)|be back (?:on|in|after|from)|back in the office|returning (?:on|to the office)/i;
+// English, then German and French (the auto-replies our teams' prospects send); exported for the
+// inbound out-of-office check, which reads the same phrases.
+export const OUT_OF_OFFICE =
+  /abwesend|nicht im b(?:ü|ue)ro|au(?:ß|ss)er haus|im urlaub|in (?:elternzeit|mutterschutz)|wieder im b(?:ü|ue)ro|absente? du bureau|en (?:congé|vacances|déplacement)|de retour le|out of (?:the )?office|\booo\b|on (?:annual |parental |maternity |paternity |sick |medical |bereavement )?leave|on (?:vacation|holiday|holidays|pto|sabbatical)|away from (?:the office|my desk|email)|limited access to (?:my )?e-?mail|(?:i am|i'm|i’m|i will be|i'll be|i’ll be) (?:currently )?(?:away|out|travell?ing|offline)|currently (?:away|travell?ing|out)|be back (?:on|in|after|from)|back in the office|returning (?:on|to the office)/i;
 const AUTO_REPLY =
   /auto(?:matic)?[- ]?(?:reply|response)|this is an automated (?:message|response|reply)|do not reply to this|(?:we|i) (?:have )?received your (?:e-?mail|message|request)|your (?:request|ticket) (?:has been|was) (?:received|created)|ticket (?:#|number)|thank you for (?:contacting|reaching out to|your email to) (?:us|our)|we will (?:get back|respond|reply) to you (?:shortly|as soon|within)/i;
 const UNSUBSCRIBE =

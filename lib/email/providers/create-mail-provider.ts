@@ -37,31 +37,32 @@ export function createMailProvider({
     case "resend":
       return createResendProvider({ credentials, baseUrl: e.RESEND_BASE_URL });
     case "gmail":
-      if (!e.AUTH_GOOGLE_ID || !e.AUTH_GOOGLE_SECRET) {
-        throw new AppError("unavailable", "Gmail sending is not configured: set AUTH_GOOGLE_ID and AUTH_GOOGLE_SECRET.");
-      }
-      return createGmailProvider({
-        credentials,
-        clientId: e.AUTH_GOOGLE_ID,
-        clientSecret: e.AUTH_GOOGLE_SECRET,
-        apiBaseUrl: endpoints.gmailApiBaseUrl,
-        tokenUrl: endpoints.googleTokenUrl,
-        onCredentialsRefreshed,
-      });
+      return createGmailProvider(gmailProviderOptions({ credentials, endpoints, onCredentialsRefreshed }));
     case "outlook":
-      if (!e.AUTH_MICROSOFT_ENTRA_ID_ID || !e.AUTH_MICROSOFT_ENTRA_ID_SECRET) {
-        throw new AppError(
-          "unavailable",
-          "Outlook sending is not configured: set AUTH_MICROSOFT_ENTRA_ID_ID and AUTH_MICROSOFT_ENTRA_ID_SECRET.",
-        );
-      }
-      return createGraphProvider({
-        credentials,
-        clientId: e.AUTH_MICROSOFT_ENTRA_ID_ID,
-        clientSecret: e.AUTH_MICROSOFT_ENTRA_ID_SECRET,
-        graphBaseUrl: endpoints.graphBaseUrl,
-        tokenUrl: endpoints.microsoftTokenUrl,
-        onCredentialsRefreshed,
-      });
+      return createGraphProvider(graphProviderOptions({ credentials, endpoints, onCredentialsRefreshed }));
   }
+}
+
+type OAuthOptionsInput = {
+  credentials: OAuthCredentials;
+  endpoints?: ProviderEndpoints;
+  onCredentialsRefreshed?: (credentials: OAuthCredentials) => Promise<void> | void;
+};
+
+/** What the Gmail API clients (sending here, reading in lib/inbound) need: the app's OAuth client and endpoints. */
+export function gmailProviderOptions({ credentials, endpoints = providerEndpoints(), onCredentialsRefreshed }: OAuthOptionsInput) {
+  const e = env();
+  if (!e.AUTH_GOOGLE_ID || !e.AUTH_GOOGLE_SECRET) {
+    throw new AppError("unavailable", "Gmail is not configured: set AUTH_GOOGLE_ID and AUTH_GOOGLE_SECRET.");
+  }
+  return { credentials, clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET, apiBaseUrl: endpoints.gmailApiBaseUrl, tokenUrl: endpoints.googleTokenUrl, onCredentialsRefreshed };
+}
+
+/** What the Microsoft Graph clients need. */
+export function graphProviderOptions({ credentials, endpoints = providerEndpoints(), onCredentialsRefreshed }: OAuthOptionsInput) {
+  const e = env();
+  if (!e.AUTH_MICROSOFT_ENTRA_ID_ID || !e.AUTH_MICROSOFT_ENTRA_ID_SECRET) {
+    throw new AppError("unavailable", "Outlook is not configured: set AUTH_MICROSOFT_ENTRA_ID_ID and AUTH_MICROSOFT_ENTRA_ID_SECRET.");
+  }
+  return { credentials, clientId: e.AUTH_MICROSOFT_ENTRA_ID_ID, clientSecret: e.AUTH_MICROSOFT_ENTRA_ID_SECRET, graphBaseUrl: endpoints.graphBaseUrl, tokenUrl: endpoints.microsoftTokenUrl, onCredentialsRefreshed };
 }
