@@ -6,12 +6,12 @@ import { getDb } from "@/db";
 import { mailboxes } from "@/db/schema/mailboxes";
 import { teams } from "@/db/schema/teams";
 import { notifyMembers, teamAdminIds } from "@/lib/notifications/create-notifications";
-import { getMailboxHealth, type MailboxHealth } from "./mailbox-health";
+import { getMailboxHealth, type MailboxHealthReport } from "./mailbox-health";
 import { pauseMailbox } from "./pause-mailbox";
 
-export async function checkMailboxHealth({ teamId, mailboxId, now }: { teamId: string; mailboxId: string; now: Date }): Promise<MailboxHealth> {
+export async function checkMailboxHealth({ teamId, mailboxId, now }: { teamId: string; mailboxId: string; now: Date }): Promise<MailboxHealthReport> {
   const db = await getDb();
-  const health = await getMailboxHealth(db, { teamId, mailboxId, now });
+  const health = await getMailboxHealth({ teamId, mailboxId, now });
   const day = now.toISOString().slice(0, 10);
   if (health.state === "pause") {
     await pauseMailbox({ teamId, mailboxId, reason: `Paused for its sender reputation: ${health.reasons.join(" ")} Resume it once fixed.`, alertKey: `health-pause:${mailboxId}:${day}` });

@@ -2,7 +2,7 @@
 // Rates on a handful of sends say nothing, so each needs a minimum sample before it can warn or pause.
 import "server-only";
 import { and, eq, gte, sql } from "drizzle-orm";
-import type { Queryable } from "@/db";
+import { getDb } from "@/db";
 import { emails } from "@/db/schema/emails";
 
 export const MAILBOX_HEALTH_RULES = {
@@ -11,7 +11,7 @@ export const MAILBOX_HEALTH_RULES = {
   complaint: { minSent: 300, warnRate: 0.001, pauseRate: 0.003 },
 } as const;
 
-export type MailboxHealth = {
+export type MailboxHealthReport = {
   sent: number;
   bounces: number;
   complaints: number;
@@ -23,7 +23,8 @@ export type MailboxHealth = {
 
 const pct = (r: number) => `${(r * 100).toFixed(r < 0.01 ? 2 : 1)}%`;
 
-export async function getMailboxHealth(db: Queryable, { teamId, mailboxId, now }: { teamId: string; mailboxId: string; now: Date }): Promise<MailboxHealth> {
+export async function getMailboxHealth({ teamId, mailboxId, now }: { teamId: string; mailboxId: string; now: Date }): Promise<MailboxHealthReport> {
+  const db = await getDb();
   const since = new Date(now.getTime() - MAILBOX_HEALTH_RULES.windowDays * 86_400_000);
   const s = since.toISOString();
   const [row] = await db
@@ -39,7 +40,7 @@ export async function getMailboxHealth(db: Queryable, { teamId, mailboxId, now }
   const bounceRate = sent ? bounces / sent : null;
   const complaintRate = sent ? complaints / sent : null;
   const reasons: string[] = [];
-  let state: MailboxHealth["state"] = "ok";
+  let state: MailboxHealthReport["state"] = "ok";
   const raise = (to: "warning" | "pause") => (state = state === "pause" || to === "pause" ? "pause" : "warning");
   if (sent >= bounce.minSent && bounceRate !== null && bounceRate >= bounce.warnRate) {
     raise(bounceRate >= bounce.pauseRate ? "pause" : "warning");

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { MailboxHealthCard } from "@/components/mailboxes/mailbox-health-card";
 import { MailboxStatusBadge, PROVIDER_LABEL } from "@/components/mailboxes/mailbox-status-badge";
 import { PageHeader } from "@/components/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireTeamPage } from "@/lib/auth/require-team-page";
 import { AppError } from "@/lib/errors";
 import { describeResendWebhook, RESEND_WEBHOOK_EVENTS } from "@/lib/inbound/resend/describe-resend-webhook";
+import { getMailboxHealth } from "@/lib/mailboxes/mailbox-health";
 import { capForInstant } from "@/lib/mailboxes/next-send-slot";
 import { getMailbox } from "@/lib/mailboxes/list-mailboxes";
 import { can } from "@/lib/teams/permissions";
@@ -25,6 +27,7 @@ export default async function MailboxPage({ params }: { params: Promise<{ team: 
     throw e;
   });
   const resendWebhook = describeResendWebhook(mailbox);
+  const health = await getMailboxHealth({ teamId: ctx.teamId, mailboxId, now: new Date() });
   return (
     <>
       <PageHeader
@@ -37,8 +40,9 @@ export default async function MailboxPage({ params }: { params: Promise<{ team: 
           <MailboxSettingsForm teamSlug={slug} mailbox={mailbox} timeZones={Intl.supportedValuesOf("timeZone")} readOnly={!can(ctx.role, "team:settings")} />
         </CardContent>
       </Card>
+      <MailboxHealthCard teamSlug={slug} mailbox={mailbox} health={health} canManage={can(ctx.role, "team:settings")} />
       {resendWebhook ? (
-        <Card className="mt-6">
+        <Card className="mt-4">
           <CardHeader>
             <CardTitle>Replies and bounces (Resend webhook)</CardTitle>
             <CardDescription>Resend tells us about replies, bounces and spam complaints through a webhook signed with its secret.</CardDescription>
