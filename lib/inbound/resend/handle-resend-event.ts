@@ -55,7 +55,7 @@ async function findOutbound(mailbox: ResendWebhookMailbox, emailId: string, to: 
   if (!outbound) return null;
   // Our sends go to one lead; if Resend names several recipients, prefer the one our row was sent to.
   const ours = new Set([...outbound.toAddresses, ...outbound.ccAddresses].map((a) => a.toLowerCase()));
-  const recipient = addressesOf(to).find((a) => ours.has(a)) ?? outbound.toAddresses[0]?.toLowerCase() ?? "";
+  const recipient = addressesOf(to).find((a) => ours.has(a)) ?? outbound.toAddresses[0]?.toLowerCase() ?? null;
   return { id: outbound.id, recipient };
 }
 
