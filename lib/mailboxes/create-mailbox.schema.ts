@@ -16,9 +16,18 @@ export const createSmtpMailboxSchema = z.object({
 });
 export type CreateSmtpMailboxInput = z.infer<typeof createSmtpMailboxSchema>;
 
+/** The signing secret of the mailbox's Resend webhook, pasted with or without its whsec_ prefix; stored with it. */
+export const resendWebhookSecretField = z
+  .string()
+  .trim()
+  .regex(/^(whsec_)?[A-Za-z0-9+/]{16,}={0,2}$/, "Paste the webhook's signing secret from Resend (it starts with whsec_).")
+  .transform((v) => (v.startsWith("whsec_") ? v : `whsec_${v}`));
+
 export const createResendMailboxSchema = z.object({
   email: address,
   displayName,
   apiKey: z.string().trim().regex(/^re_[A-Za-z0-9_]{8,}$/, "Paste a Resend API key (it starts with re_)."),
+  // Optional here: Resend asks for the endpoint URL, which holds the mailbox id, before it shows the secret.
+  webhookSecret: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), resendWebhookSecretField.optional()),
 });
 export type CreateResendMailboxInput = z.infer<typeof createResendMailboxSchema>;

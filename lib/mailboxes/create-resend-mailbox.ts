@@ -29,7 +29,7 @@ export async function createResendMailbox({ teamId, actorUserId, input }: { team
   return teamScope(teamId, async (tx) => {
     const [row] = await tx
       .insert(mailboxes)
-      .values({ id, teamId, provider: "resend", email: input.email, displayName: input.displayName, ownerUserId: actorUserId, status: "active", ...encryptMailboxCredentials({ mailboxId: id, credentials: { provider: "resend", apiKey: input.apiKey } }) })
+      .values({ id, teamId, provider: "resend", email: input.email, displayName: input.displayName, ownerUserId: actorUserId, status: "active", ...encryptMailboxCredentials({ mailboxId: id, credentials: { provider: "resend", apiKey: input.apiKey, webhookSecret: input.webhookSecret } }) })
       .onConflictDoNothing()
       .returning();
     if (!row) throw new AppError("conflict", `${input.email} is already connected to this team.`, { fields: { email: ["Already connected."] } });

@@ -24,7 +24,9 @@ export const oauthCredentialsSchema = z.object({
   scope: z.string().optional(),
 });
 
-export const resendCredentialsSchema = z.object({ provider: z.literal("resend"), apiKey: z.string().min(1) });
+/** Stored with its "whsec_" prefix; absent until the rep pastes the signing secret of the mailbox's Resend webhook. */
+export const resendWebhookSecretSchema = z.string().regex(/^whsec_[A-Za-z0-9+/]{16,}={0,2}$/);
+export const resendCredentialsSchema = z.object({ provider: z.literal("resend"), apiKey: z.string().min(1), webhookSecret: resendWebhookSecretSchema.optional() });
 
 export const mailboxCredentialsSchema = z.discriminatedUnion("provider", [
   smtpCredentialsSchema,

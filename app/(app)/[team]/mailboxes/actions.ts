@@ -8,6 +8,8 @@ import { createResendMailbox } from "@/lib/mailboxes/create-resend-mailbox";
 import { createSmtpMailbox } from "@/lib/mailboxes/create-smtp-mailbox";
 import { mailboxSettingsSchema } from "@/lib/mailboxes/mailbox-settings.schema";
 import { updateMailboxSettings } from "@/lib/mailboxes/update-mailbox-settings";
+import { updateResendWebhookSecret } from "@/lib/mailboxes/update-resend-webhook-secret";
+import { updateResendWebhookSecretSchema } from "@/lib/mailboxes/update-resend-webhook-secret.schema";
 
 export const createLocalMailboxAction = teamAction(
   { name: "createLocalMailbox", schema: createLocalMailboxSchema, permission: "team:settings" },
@@ -42,5 +44,14 @@ export const createResendMailboxAction = teamAction(
     const mailbox = await createResendMailbox({ teamId: ctx.teamId, actorUserId: ctx.user.id, input });
     revalidatePath(`/${ctx.team.slug}/mailboxes`);
     return { id: mailbox.id, email: mailbox.email };
+  },
+);
+
+export const updateResendWebhookSecretAction = teamAction(
+  { name: "updateResendWebhookSecret", schema: updateResendWebhookSecretSchema, permission: "team:settings" },
+  async ({ input, ctx }) => {
+    await updateResendWebhookSecret({ teamId: ctx.teamId, actorUserId: ctx.user.id, input });
+    revalidatePath(`/${ctx.team.slug}/mailboxes/${input.mailboxId}`);
+    return null;
   },
 );

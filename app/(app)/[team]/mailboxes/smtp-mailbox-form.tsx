@@ -52,6 +52,10 @@ export function ResendMailboxForm({ teamSlug }: { teamSlug: string }) {
       <Field name="email" label="From address (on a verified Resend domain)" type="email" placeholder="you@acme.com" fields={fields} id="resend-email" />
       <Field name="displayName" label="Display name" placeholder="Ada Lovelace" fields={fields} id="resend-displayName" />
       <Field name="apiKey" label="Resend API key" type="password" autoComplete="off" placeholder="re_…" fields={fields} id="resend-apiKey" />
+      <div className="grid gap-1.5 sm:col-span-2">
+        <Field name="webhookSecret" label="Webhook signing secret (optional)" type="password" autoComplete="off" placeholder="whsec_…" fields={fields} id="resend-webhookSecret" />
+        <p className="text-xs text-muted-foreground">For replies and bounces. You can add it later on the mailbox&apos;s page, which shows the URL to give Resend.</p>
+      </div>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>{pending ? "Checking with Resend…" : "Connect Resend"}</Button>
         <span role="status" className="text-sm">

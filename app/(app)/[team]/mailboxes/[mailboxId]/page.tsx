@@ -5,14 +5,16 @@ import { z } from "zod";
 import { MailboxHealthCard } from "@/components/mailboxes/mailbox-health-card";
 import { MailboxStatusBadge, PROVIDER_LABEL } from "@/components/mailboxes/mailbox-status-badge";
 import { PageHeader } from "@/components/page-header";
-import { Card, CardContent } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireTeamPage } from "@/lib/auth/require-team-page";
 import { AppError } from "@/lib/errors";
+import { describeResendWebhook, RESEND_WEBHOOK_EVENTS } from "@/lib/inbound/resend/describe-resend-webhook";
 import { getMailboxHealth } from "@/lib/mailboxes/mailbox-health";
 import { capForInstant } from "@/lib/mailboxes/next-send-slot";
 import { getMailbox } from "@/lib/mailboxes/list-mailboxes";
 import { can } from "@/lib/teams/permissions";
 import { MailboxSettingsForm } from "./mailbox-settings-form";
+import { ResendWebhookForm } from "./resend-webhook-form";
 
 export const metadata: Metadata = { title: "Mailbox" };
 
@@ -24,6 +26,7 @@ export default async function MailboxPage({ params }: { params: Promise<{ team: 
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
   });
+  const resendWebhook = describeResendWebhook(mailbox);
   const health = await getMailboxHealth({ teamId: ctx.teamId, mailboxId, now: new Date() });
   return (
     <>
@@ -38,6 +41,17 @@ export default async function MailboxPage({ params }: { params: Promise<{ team: 
         </CardContent>
       </Card>
       <MailboxHealthCard teamSlug={slug} mailbox={mailbox} health={health} canManage={can(ctx.role, "team:settings")} />
+      {resendWebhook ? (
+        <Card className="mt-4">
+          <CardHeader>
+            <CardTitle>Replies and bounces (Resend webhook)</CardTitle>
+            <CardDescription>Resend tells us about replies, bounces and spam complaints through a webhook signed with its secret.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ResendWebhookForm teamSlug={slug} mailboxId={mailbox.id} url={resendWebhook.url} events={RESEND_WEBHOOK_EVENTS} hasSecret={resendWebhook.hasSecret} readOnly={!can(ctx.role, "team:settings")} />
+          </CardContent>
+        </Card>
+      ) : null}
       <Link href={`/${slug}/mailboxes`} className="mt-4 inline-block text-sm underline underline-offset-4">← All mailboxes</Link>
     </>
   );

@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const resendWebhookParamsSchema = z.object({ mailboxId: z.uuid() });
