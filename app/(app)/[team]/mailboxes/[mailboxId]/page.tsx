@@ -27,6 +27,8 @@ export default async function MailboxPage({ params }: { params: Promise<{ team: 
     throw e;
   });
   const resendWebhook = describeResendWebhook(mailbox);
+  // Props of a client component reach the browser whole: leave the sealed credentials and sync cursor behind.
+  const { credentialsCiphertext: _sealed, credentialsKeyId: _keyId, inboundSyncCursor: _cursor, ...settingsValues } = mailbox;
   const health = await getMailboxHealth({ teamId: ctx.teamId, mailboxId, now: new Date() });
   return (
     <>
@@ -37,7 +39,7 @@ export default async function MailboxPage({ params }: { params: Promise<{ team: 
       />
       <Card>
         <CardContent className="pt-6">
-          <MailboxSettingsForm teamSlug={slug} mailbox={mailbox} timeZones={Intl.supportedValuesOf("timeZone")} readOnly={!can(ctx.role, "team:settings")} />
+          <MailboxSettingsForm teamSlug={slug} mailbox={settingsValues} timeZones={Intl.supportedValuesOf("timeZone")} readOnly={!can(ctx.role, "team:settings")} />
         </CardContent>
       </Card>
       <MailboxHealthCard teamSlug={slug} mailbox={mailbox} health={health} canManage={can(ctx.role, "team:settings")} />
