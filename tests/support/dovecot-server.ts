@@ -162,19 +162,20 @@ export async function startDovecot({ users }: { users: { user: string; password:
     await new Promise((r) => setTimeout(r, 50));
   }
 
-  const passwordOf = (user: string) => {
+  async function logIn(user: string) {
     const found = users.find((u) => u.user === user);
     if (!found) throw new Error(`No Dovecot user ${user}`);
-    return found.password;
-  };
+    const client = new ImapFlow({ host: "127.0.0.1", port, secure: false, auth: { user, pass: found.password }, logger: false, disableAutoIdle: true });
+    await client.connect();
+    return client;
+  }
 
   return {
     host: "127.0.0.1" as const,
     port,
     /** Puts a message into the user's INBOX the way a client would: IMAP APPEND (optionally with its INTERNALDATE). */
     async deliver(user: string, rawMessage: string | Buffer, { internalDate }: { internalDate?: Date } = {}): Promise<void> {
-      const client = new ImapFlow({ host: "127.0.0.1", port, secure: false, auth: { user, pass: passwordOf(user) }, logger: false, disableAutoIdle: true });
-      await client.connect();
+      const client = await logIn(user);
       try {
         const appended = await client.append("INBOX", rawMessage, [], internalDate);
         if (!appended) throw new Error(`Dovecot refused to append to ${user}'s INBOX`);
@@ -188,8 +189,7 @@ export async function startDovecot({ users }: { users: { user: string; password:
     },
     /** The flags of every message in the user's INBOX by UID (to check a reader left them alone). */
     async flags(user: string): Promise<Map<number, string[]>> {
-      const client = new ImapFlow({ host: "127.0.0.1", port, secure: false, auth: { user, pass: passwordOf(user) }, logger: false, disableAutoIdle: true });
-      await client.connect();
+      const client = await logIn(user);
       try {
         await client.mailboxOpen("INBOX", { readOnly: true });
         const out = new Map<number, string[]>();

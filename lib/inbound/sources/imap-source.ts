@@ -93,7 +93,7 @@ export function createImapSource(options: ImapSourceOptions): InboundSource {
     // "N:*" matches the newest message even when its UID is below N.
     const candidates = found.filter((uid) => uid > (lastUid ?? 0)).sort((a, b) => a - b);
 
-    const accepted: { uid: number; receivedAt: Date | null }[] = [];
+    const accepted: number[] = [];
     let examined = lastUid ?? 0;
     for (let i = 0; i < candidates.length && accepted.length < limit; i += ENVELOPE_SLICE) {
       const slice = candidates.slice(i, i + ENVELOPE_SLICE);
@@ -105,14 +105,14 @@ export function createImapSource(options: ImapSourceOptions): InboundSource {
         // Mail older than the connection (moved back into INBOX, say) is not a reply to anything we sent.
         if (receivedAt && receivedAt < since) continue;
         if (fromUs(m)) continue;
-        accepted.push({ uid: m.uid, receivedAt });
+        accepted.push(m.uid);
       }
     }
     const more = candidates.some((uid) => uid > examined);
 
     const messages: RawInbound[] = [];
     if (accepted.length > 0) {
-      const bodies = await client.fetchAll(accepted.map((a) => a.uid).join(","), { uid: true, source: true, internalDate: true }, { uid: true });
+      const bodies = await client.fetchAll(accepted.join(","), { uid: true, source: true, internalDate: true }, { uid: true });
       for (const m of bodies.sort((a, b) => a.uid - b.uid)) {
         if (!m.source) continue; // expunged between the two fetches
         messages.push({ providerMessageId: `${uidValidity}:${m.uid}`, providerThreadId: null, raw: m.source, receivedAt: toDate(m.internalDate) });
