@@ -2,6 +2,9 @@ import { z } from "zod";
 
 const address = z.email("Enter the mailbox's email address.").transform((v) => v.trim().toLowerCase());
 const displayName = z.string().trim().max(100).optional().transform((v) => v || null);
+const checkbox = z.union([z.literal("on"), z.literal("true"), z.boolean()]).optional().transform((v) => v === true || v === "on" || v === "true");
+// A form posts "" for a field left empty: the same as leaving it out.
+const blankIsAbsent = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 export const createLocalMailboxSchema = z.object({ email: address, displayName });
 
@@ -10,9 +13,13 @@ export const createSmtpMailboxSchema = z.object({
   displayName,
   smtpHost: z.string().trim().min(1, "Enter the SMTP server's host name.").max(255),
   smtpPort: z.coerce.number({ error: "Enter the SMTP port, usually 587 or 465." }).int().min(1, "Enter the SMTP port, usually 587 or 465.").max(65535, "Ports go up to 65535."),
-  smtpSecure: z.union([z.literal("on"), z.literal("true"), z.boolean()]).optional().transform((v) => v === true || v === "on" || v === "true"),
+  smtpSecure: checkbox,
   smtpUser: z.string().trim().min(1, "Enter the SMTP user name (often the address itself).").max(255),
   smtpPassword: z.string().min(1, "Enter the SMTP password or app password.").max(1024),
+  /** Incoming mail (optional): replies are read over IMAP with the SMTP user name and password. */
+  imapHost: z.preprocess(blankIsAbsent, z.string().trim().max(255).optional()),
+  imapPort: z.preprocess(blankIsAbsent, z.coerce.number({ error: "Enter the IMAP port, usually 993." }).int("Enter the IMAP port, usually 993.").min(1, "Enter the IMAP port, usually 993.").max(65535, "Ports go up to 65535.").optional()),
+  imapSecure: checkbox.optional(),
 });
 export type CreateSmtpMailboxInput = z.infer<typeof createSmtpMailboxSchema>;
 

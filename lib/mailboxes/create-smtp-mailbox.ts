@@ -2,14 +2,18 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { mailboxes } from "@/db/schema/mailboxes";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { encryptMailboxCredentials, type SmtpCredentials } from "@/lib/email/providers/mailbox-credentials";
+import { encryptMailboxCredentials, imapLogin, type SmtpCredentials } from "@/lib/email/providers/mailbox-credentials";
 import { MailProviderError } from "@/lib/email/providers/mail-provider";
 import { verifySmtp } from "@/lib/email/providers/smtp-provider";
 import { AppError } from "@/lib/errors";
+import { verifyImap } from "@/lib/inbound/sources/imap-source";
 import { teamScope } from "@/lib/teams/team-scope";
 import type { CreateSmtpMailboxInput } from "./create-mailbox.schema";
 
-/** Verified on save: we log in to the SMTP server before storing anything; the password is stored encrypted. */
+/**
+ * Verified on save: we log in to the SMTP server (and to the IMAP server, when replies are to be read there) before
+ * storing anything; the password is stored encrypted.
+ */
 export async function createSmtpMailbox({ teamId, actorUserId, input }: { teamId: string; actorUserId: string; input: CreateSmtpMailboxInput }) {
   const credentials: SmtpCredentials = {
     provider: "smtp",
@@ -19,12 +23,22 @@ export async function createSmtpMailbox({ teamId, actorUserId, input }: { teamId
     requireTls: false,
     username: input.smtpUser,
     password: input.smtpPassword,
+    imap: input.imapHost ? { host: input.imapHost, port: input.imapPort ?? 993, secure: input.imapSecure ?? false } : undefined,
   };
   try {
     await verifySmtp(credentials);
   } catch (error) {
     const words = error instanceof MailProviderError ? error.providerMessage : String(error);
     throw new AppError("invalid_input", `We could not log in to ${input.smtpHost}:${input.smtpPort}: ${words}`, { fields: { smtpHost: ["Check the host, port, user name and password."] } });
+  }
+  const imap = imapLogin(credentials);
+  if (imap) {
+    try {
+      await verifyImap({ imap });
+    } catch (error) {
+      const words = error instanceof Error ? error.message : String(error);
+      throw new AppError("invalid_input", `We could not read mail over IMAP: ${words}`, { fields: { imapHost: ["Check the IMAP host, port and TLS setting (the SMTP user name and password are used)."] } });
+    }
   }
   const id = randomUUID(); // chosen first: it is the encryption's associated data
   return teamScope(teamId, async (tx) => {

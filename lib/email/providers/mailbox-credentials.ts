@@ -13,6 +13,18 @@ export const smtpCredentialsSchema = z.object({
   requireTls: z.boolean().default(false),
   username: z.string().min(1),
   password: z.string().min(1),
+  /** Where replies are read (lib/inbound/sources/imap-source.ts). Absent: the mailbox sends only. */
+  imap: z
+    .object({
+      host: z.string().min(1),
+      port: z.number().int().min(1).max(65535),
+      /** true: implicit TLS (port 993). false: STARTTLS when the server offers it. */
+      secure: z.boolean(),
+      /** Absent: the SMTP user name and password, which most providers share between the two. */
+      username: z.string().min(1).optional(),
+      password: z.string().min(1).optional(),
+    })
+    .optional(),
 });
 
 export const oauthCredentialsSchema = z.object({
@@ -37,6 +49,15 @@ export type SmtpCredentials = z.infer<typeof smtpCredentialsSchema>;
 export type OAuthCredentials = z.infer<typeof oauthCredentialsSchema>;
 export type ResendCredentials = z.infer<typeof resendCredentialsSchema>;
 export type MailboxCredentials = z.infer<typeof mailboxCredentialsSchema>;
+/** An IMAP login with nothing left to default. */
+export type ImapLogin = Required<NonNullable<SmtpCredentials["imap"]>>;
+
+/** The IMAP login of an SMTP mailbox with its user name and password filled in from SMTP, or null without IMAP. */
+export function imapLogin(credentials: SmtpCredentials): ImapLogin | null {
+  const { imap } = credentials;
+  if (!imap) return null;
+  return { host: imap.host, port: imap.port, secure: imap.secure, username: imap.username ?? credentials.username, password: imap.password ?? credentials.password };
+}
 
 /** The mailbox id is the associated data: choose it before encrypting (see db/schema/mailboxes.ts). */
 export function encryptMailboxCredentials({ mailboxId, credentials }: { mailboxId: string; credentials: MailboxCredentials }) {

@@ -33,6 +33,16 @@ export function SmtpMailboxForm({ teamSlug }: { teamSlug: string }) {
         <input type="checkbox" name="smtpSecure" className="size-4 accent-primary" />
         Implicit TLS (port 465). Leave off for STARTTLS on 587.
       </label>
+      <fieldset className="grid gap-4 border-t pt-4 sm:col-span-2 sm:grid-cols-2">
+        <legend className="mb-2 text-sm font-medium">Incoming mail (IMAP)</legend>
+        <p className="text-sm text-muted-foreground sm:col-span-2">Optional: fill in to read replies from this mailbox’s inbox. We log in with the user name and password above and never change or move your mail.</p>
+        <Field name="imapHost" label="IMAP host" placeholder="imap.company.com" fields={fields} />
+        <Field name="imapPort" label="IMAP port" type="number" defaultValue={993} fields={fields} />
+        <label className="flex items-center gap-2 text-sm sm:col-span-2">
+          <input type="checkbox" name="imapSecure" defaultChecked className="size-4 accent-primary" />
+          TLS (port 993). Leave off for STARTTLS on 143.
+        </label>
+      </fieldset>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>{pending ? "Checking the server…" : "Verify and connect"}</Button>
         <span role="status" className="text-sm">
