@@ -4,10 +4,11 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { mailboxes, type Mailbox } from "@/db/schema/mailboxes";
 import { gmailProviderOptions, graphProviderOptions } from "@/lib/email/providers/create-mail-provider";
-import { decryptMailboxCredentials, encryptMailboxCredentials, type OAuthCredentials } from "@/lib/email/providers/mailbox-credentials";
+import { decryptMailboxCredentials, encryptMailboxCredentials, imapLogin, type OAuthCredentials } from "@/lib/email/providers/mailbox-credentials";
 import { teamScope } from "@/lib/teams/team-scope";
 import { createGmailSource } from "./gmail-source";
 import { createGraphSource } from "./graph-source";
+import { createImapSource } from "./imap-source";
 import type { InboundSource } from "./inbound-source";
 
 /** Refreshed OAuth tokens are sealed and stored, as the send path does. */
@@ -27,6 +28,10 @@ export function createInboundSource(mailbox: Mailbox): InboundSource | null {
       return createGmailSource({ ...gmailProviderOptions({ credentials, onCredentialsRefreshed }), ownAddress: mailbox.email });
     case "outlook":
       return createGraphSource({ ...graphProviderOptions({ credentials, onCredentialsRefreshed }), ownAddress: mailbox.email });
+    case "smtp": {
+      const imap = imapLogin(credentials);
+      return imap ? createImapSource({ imap, ownAddress: mailbox.email }) : null;
+    }
     default:
       return null;
   }
