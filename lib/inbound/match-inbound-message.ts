@@ -8,10 +8,10 @@ import { queryRows } from "@/db/query-rows";
 import { emails, type MatchMethod } from "@/db/schema/emails";
 import { leads } from "@/db/schema/leads";
 
-export type MatchedOutbound = { id: string; leadId: string | null; campaignId: string | null; enrolmentId: string | null; threadId: string };
+export type MatchedOutbound = { id: string; leadId: string | null; campaignId: string | null; enrolmentId: string | null; threadId: string; sentAt: Date | null };
 export type InboundMatch = { outbound: MatchedOutbound | null; leadId: string | null; matchedBy: MatchMethod | null };
 
-const outboundColumns = { id: emails.id, leadId: emails.leadId, campaignId: emails.campaignId, enrolmentId: emails.enrolmentId, threadId: emails.threadId };
+const outboundColumns = { id: emails.id, leadId: emails.leadId, campaignId: emails.campaignId, enrolmentId: emails.enrolmentId, threadId: emails.threadId, sentAt: emails.sentAt };
 const NO_MATCH: InboundMatch = { outbound: null, leadId: null, matchedBy: null };
 
 async function byMessageIds(tx: Tx, teamId: string, ids: string[]): Promise<(MatchedOutbound & { messageId: string | null })[]> {

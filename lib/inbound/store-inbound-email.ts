@@ -80,7 +80,9 @@ export async function storeInboundEmail({
         referencesHeader: message.references.join(" ") || null,
         providerMessageId,
         providerThreadId,
-        receivedAt,
+        // Providers keep whole seconds (IMAP INTERNALDATE, Graph): a quick answer can read as earlier than what it
+        // answers, and the conversation would show it first.
+        receivedAt: match.outbound?.sentAt && match.outbound.sentAt > receivedAt ? match.outbound.sentAt : receivedAt,
         bounceType: bounce?.type ?? null,
         bounceStatus: bounce?.status ?? null,
         bounceRecipient: bounce?.recipient ?? null,

@@ -29,7 +29,7 @@ export function rawReply({
     `To: ${to}`,
     `Subject: ${subject}`,
     `Date: ${date.toUTCString()}`,
-    `Message-ID: ${id(from.split("@")[1] ?? "example.org")}`,
+    `Message-ID: ${id(from.replace(/^.*<|>.*$/g, "").split("@")[1] ?? "example.org")}`,
     ...(inReplyTo ? [`In-Reply-To: ${inReplyTo}`] : []),
     ...(references.length ? [`References: ${references.join(" ")}`] : []),
     ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
