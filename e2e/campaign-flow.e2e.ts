@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpTestServer } from "../tests/support/smtp-test-server";
+import { sendAroundTheClock } from "./support/mailbox-settings";
 import { launchBrowser, newPage, screenshot, signInThroughOutbox } from "./support/browser";
 import { advanceEngineClock } from "./support/engine-clock";
 
@@ -49,14 +50,7 @@ async function connectSmtpMailbox(page: Page, team: string, mailbox: string) {
   await expect.poll(() => page.getByRole("status").first().textContent()).toContain(`Connected ${mailbox}`);
   await page.getByRole("link", { name: mailbox }).click();
   await page.waitForURL(/\/mailboxes\/[0-9a-f-]{36}$/);
-  for (const day of DAYS) if (!(await page.getByLabel(day, { exact: true }).isChecked())) await page.getByLabel(day, { exact: true }).click();
-  await page.getByLabel("From", { exact: true }).fill("00:00");
-  await page.getByLabel("Until", { exact: true }).fill("23:59");
-  await page.getByLabel("Time zone").fill("UTC");
-  await page.getByLabel("Minimum spacing (seconds)").fill("0");
-  await page.getByLabel("Random jitter (seconds)").fill("0");
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Saved.");
+  await sendAroundTheClock(page);
 }
 
 describe("campaign flow", () => {

@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDovecot } from "../tests/support/dovecot-server";
 import { rawReply } from "../tests/support/raw-mail";
 import { startSmtpTestServer } from "../tests/support/smtp-test-server";
+import { sendAroundTheClock } from "./support/mailbox-settings";
 import { launchBrowser, newPage, screenshot, signInThroughOutbox } from "./support/browser";
 
 const hex = randomBytes(3).toString("hex");
 const REP = { user: "rep", password: "s3cret" };
-const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 let browser: Browser;
 let smtp: Awaited<ReturnType<typeof startSmtpTestServer>>;
@@ -56,14 +56,7 @@ describe("inbox over SMTP and IMAP", () => {
     await page.getByRole("link", { name: mailbox }).click();
     await page.waitForURL(/\/mailboxes\/[0-9a-f-]{36}$/);
     const mailboxPage = page.url();
-    for (const day of DAYS) if (!(await page.getByLabel(day, { exact: true }).isChecked())) await page.getByLabel(day, { exact: true }).click();
-    await page.getByLabel("From", { exact: true }).fill("00:00");
-    await page.getByLabel("Until", { exact: true }).fill("23:59");
-    await page.getByLabel("Time zone").fill("UTC");
-    await page.getByLabel("Minimum spacing (seconds)").fill("0");
-    await page.getByLabel("Random jitter (seconds)").fill("0");
-    await page.getByRole("button", { name: "Save settings" }).click();
-    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Saved.");
+    await sendAroundTheClock(page);
 
     // An email from the composer, over SMTP.
     await page.goto(`/${team}/compose`);

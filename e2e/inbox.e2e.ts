@@ -6,10 +6,10 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sendAroundTheClock } from "./support/mailbox-settings";
 import { launchBrowser, newPage, screenshot, signInThroughOutbox } from "./support/browser";
 
 const hex = randomBytes(3).toString("hex");
-const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 let browser: Browser;
 beforeAll(async () => {
@@ -26,14 +26,7 @@ async function addLocalMailbox(page: Page, team: string, address: string) {
   await page.getByRole("button", { name: "Add local mailbox" }).click();
   await page.getByRole("link", { name: address }).click();
   await page.waitForURL(/\/mailboxes\/[0-9a-f-]{36}$/);
-  for (const day of DAYS) if (!(await page.getByLabel(day, { exact: true }).isChecked())) await page.getByLabel(day, { exact: true }).click();
-  await page.getByLabel("From", { exact: true }).fill("00:00");
-  await page.getByLabel("Until", { exact: true }).fill("23:59");
-  await page.getByLabel("Time zone").fill("UTC");
-  await page.getByLabel("Minimum spacing (seconds)").fill("0");
-  await page.getByLabel("Random jitter (seconds)").fill("0");
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Saved.");
+  await sendAroundTheClock(page);
 }
 
 async function sendFromComposer(page: Page, team: string, to: string, from: string) {

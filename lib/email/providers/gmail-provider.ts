@@ -39,15 +39,21 @@ export type GmailProviderOptions = {
   now?: () => number;
 };
 
-export function createGmailProvider(options: GmailProviderOptions): MailProvider {
+/** The OAuth session (token refresh, retry on 401) every client of this mailbox uses: sending here, reading in lib/inbound. */
+export function createGmailSession(options: GmailProviderOptions) {
   const fetchImpl = options.fetchImpl ?? fetch;
-  const session = createOAuthSession({
+  return createOAuthSession({
     credentials: options.credentials,
     now: options.now,
     onRefreshed: options.onCredentialsRefreshed,
     refresh: (refreshToken) =>
       refreshOAuthToken({ provider: "gmail", tokenUrl: options.tokenUrl, clientId: options.clientId, clientSecret: options.clientSecret, refreshToken, fetchImpl, now: options.now }),
   });
+}
+
+export function createGmailProvider(options: GmailProviderOptions): MailProvider {
+  const fetchImpl = options.fetchImpl ?? fetch;
+  const session = createGmailSession(options);
   const api = `${options.apiBaseUrl.replace(/\/+$/, "")}/gmail/v1/users/me`;
 
   async function call(path: string, init: RequestInit): Promise<unknown> {

@@ -33,9 +33,10 @@ export type GraphProviderOptions = {
   now?: () => number;
 };
 
-export function createGraphProvider(options: GraphProviderOptions): MailProvider {
+/** The OAuth session (token refresh, retry on 401) every client of this mailbox uses: sending here, reading in lib/inbound. */
+export function createGraphSession(options: GraphProviderOptions) {
   const fetchImpl = options.fetchImpl ?? fetch;
-  const session = createOAuthSession({
+  return createOAuthSession({
     credentials: options.credentials,
     now: options.now,
     onRefreshed: options.onCredentialsRefreshed,
@@ -51,6 +52,11 @@ export function createGraphProvider(options: GraphProviderOptions): MailProvider
         now: options.now,
       }),
   });
+}
+
+export function createGraphProvider(options: GraphProviderOptions): MailProvider {
+  const fetchImpl = options.fetchImpl ?? fetch;
+  const session = createGraphSession(options);
   const me = `${options.graphBaseUrl.replace(/\/+$/, "")}/v1.0/me`;
 
   async function call(path: string, init: RequestInit): Promise<Response> {

@@ -1,11 +1,9 @@
 // Read access to a Gmail mailbox for inbound sync: the same OAuth session and refresh path the Gmail sending
 // provider uses, Google's error bodies mapped to MailProviderError, and one message fetched as raw RFC 822.
 import { z } from "zod";
-import type { GmailProviderOptions } from "@/lib/email/providers/gmail-provider";
+import { createGmailSession, type GmailProviderOptions } from "@/lib/email/providers/gmail-provider";
 import { httpApiError, networkError } from "@/lib/email/providers/http-api-error";
 import { MailProviderError } from "@/lib/email/providers/mail-provider";
-import { createOAuthSession } from "@/lib/email/providers/oauth-session";
-import { refreshOAuthToken } from "@/lib/email/providers/refresh-oauth-token";
 import { parseHeaderBlock, type RawInbound } from "@/lib/inbound/inbound-message";
 import { isOwnAddress } from "./is-own-address";
 
@@ -39,13 +37,7 @@ export function fromHeaderAddress(raw: Buffer): string | null {
 
 export function createGmailApiClient(options: GmailReadOptions) {
   const fetchImpl = options.fetchImpl ?? fetch;
-  const session = createOAuthSession({
-    credentials: options.credentials,
-    now: options.now,
-    onRefreshed: options.onCredentialsRefreshed,
-    refresh: (refreshToken) =>
-      refreshOAuthToken({ provider: "gmail", tokenUrl: options.tokenUrl, clientId: options.clientId, clientSecret: options.clientSecret, refreshToken, fetchImpl, now: options.now }),
-  });
+  const session = createGmailSession(options);
   const api = `${options.apiBaseUrl.replace(/\/+$/, "")}/gmail/v1/users/me`;
 
   async function get<T>(path: string, schema: z.ZodType<T>): Promise<T> {

@@ -1,11 +1,9 @@
 // Read access to an Outlook mailbox through Microsoft Graph for inbound sync: the same OAuth session and refresh
 // path the Graph sending provider uses, Graph's error bodies mapped to MailProviderError, and MIME via $value.
 import { z } from "zod";
-import { GRAPH_SEND_SCOPE, type GraphProviderOptions } from "@/lib/email/providers/graph-provider";
+import { createGraphSession, type GraphProviderOptions } from "@/lib/email/providers/graph-provider";
 import { httpApiError, networkError } from "@/lib/email/providers/http-api-error";
 import { MailProviderError } from "@/lib/email/providers/mail-provider";
-import { createOAuthSession } from "@/lib/email/providers/oauth-session";
-import { refreshOAuthToken } from "@/lib/email/providers/refresh-oauth-token";
 import { isOwnAddress } from "./is-own-address";
 
 /** What reading an Outlook mailbox needs: the sending provider's options plus the mailbox's own address. */
@@ -40,22 +38,7 @@ export const graphPageSchema = z.object({
 
 export function createGraphApiClient(options: GraphReadOptions) {
   const fetchImpl = options.fetchImpl ?? fetch;
-  const session = createOAuthSession({
-    credentials: options.credentials,
-    now: options.now,
-    onRefreshed: options.onCredentialsRefreshed,
-    refresh: (refreshToken) =>
-      refreshOAuthToken({
-        provider: "outlook",
-        tokenUrl: options.tokenUrl,
-        clientId: options.clientId,
-        clientSecret: options.clientSecret,
-        refreshToken,
-        scope: options.credentials.scope ?? GRAPH_SEND_SCOPE,
-        fetchImpl,
-        now: options.now,
-      }),
-  });
+  const session = createGraphSession(options);
   const me = `${options.graphBaseUrl.replace(/\/+$/, "")}/v1.0/me`;
 
   /** A path under /me, or a nextLink/deltaLink Graph gave us. */
