@@ -12,7 +12,6 @@ import { markLeadReplied } from "@/lib/campaigns/mark-lead-replied";
 import { pauseCampaign } from "@/lib/campaigns/pause-campaign";
 import { resumeCampaign } from "@/lib/campaigns/resume-campaign";
 import { startCampaign } from "@/lib/campaigns/start-campaign";
-import { adjustableEngineClock } from "@/lib/jobs/clock";
 import { createCampaignFixture } from "../support/campaign-fixtures";
 import { startEmbeddedJobs } from "../support/jobs-app-server";
 import { waitFor } from "../support/jobs-harness";
@@ -21,19 +20,14 @@ const DAY = 86_400_000;
 let jobs: Awaited<ReturnType<typeof startEmbeddedJobs>>;
 
 beforeAll(async () => {
-  process.env.JOBS_TEST_CLOCK = "1";
-  jobs = await startEmbeddedJobs();
+  jobs = await startEmbeddedJobs({ testClock: true });
 });
 
 afterAll(async () => {
   await jobs?.close();
-  delete process.env.JOBS_TEST_CLOCK;
 });
 
-function advance(ms: number) {
-  adjustableEngineClock()!.advance(ms);
-  jobs.executor.poke();
-}
+const advance = (ms: number) => jobs.advance(ms);
 
 async function outboxTo(address: string) {
   const db = await getDb();

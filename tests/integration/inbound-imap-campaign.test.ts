@@ -13,7 +13,7 @@ import { suppressions } from "@/db/schema/suppressions";
 import { startCampaign } from "@/lib/campaigns/start-campaign";
 import { encryptMailboxCredentials } from "@/lib/email/providers/mailbox-credentials";
 import { syncMailboxInbound } from "@/lib/inbound/sync-mailbox-inbound";
-import { adjustableEngineClock, engineNow } from "@/lib/jobs/clock";
+import { engineNow } from "@/lib/jobs/clock";
 import { createCampaignFixture } from "../support/campaign-fixtures";
 import { startDovecot } from "../support/dovecot-server";
 import { startEmbeddedJobs } from "../support/jobs-app-server";
@@ -30,15 +30,13 @@ let jobs: Awaited<ReturnType<typeof startEmbeddedJobs>>;
 beforeAll(async () => {
   smtp = await startSmtpTestServer({ username: REP.user, password: REP.password });
   dovecot = await startDovecot({ users: [REP] });
-  process.env.JOBS_TEST_CLOCK = "1";
-  jobs = await startEmbeddedJobs();
+  jobs = await startEmbeddedJobs({ testClock: true });
 });
 
 afterAll(async () => {
   await jobs?.close();
   await dovecot?.stop();
   await smtp?.close();
-  delete process.env.JOBS_TEST_CLOCK;
 });
 
 const receivedBy = (address: string) => smtp.received.filter((m) => m.envelope.to.includes(address));
@@ -87,8 +85,7 @@ describe("inbound over IMAP", () => {
 
     // Dan answers one second before step 2's slot; no sync runs before the send step does.
     await dovecot.deliver(REP.user, rawReply({ from: dan.email, to: f.mailbox.email, inReplyTo: messageIdTo(dan.email), text: "Please stop, we went with someone else." }));
-    adjustableEngineClock()!.advance(2 * DAY + 60_000);
-    jobs.executor.poke();
+    jobs.advance(2 * DAY + 60_000);
 
     await waitFor(async () => receivedBy(eve.email).length === 2, "step 2 for the lead who never answered", 30_000);
     await waitFor(async () => (await status(dan.id)) === "replied", "Dan's reply found by the pre-send check", 30_000);

@@ -14,7 +14,7 @@ import { outboxMessages } from "@/db/schema/outbox";
 import { suppressions } from "@/db/schema/suppressions";
 import { startCampaign } from "@/lib/campaigns/start-campaign";
 import { ingestRawMessage } from "@/lib/inbound/ingest-inbound-message";
-import { adjustableEngineClock, engineNow } from "@/lib/jobs/clock";
+import { engineNow } from "@/lib/jobs/clock";
 import { createCampaignFixture } from "../support/campaign-fixtures";
 import { startEmbeddedJobs } from "../support/jobs-app-server";
 import { waitFor } from "../support/jobs-harness";
@@ -25,19 +25,14 @@ let jobs: Awaited<ReturnType<typeof startEmbeddedJobs>>;
 let seq = 0;
 
 beforeAll(async () => {
-  process.env.JOBS_TEST_CLOCK = "1";
-  jobs = await startEmbeddedJobs();
+  jobs = await startEmbeddedJobs({ testClock: true });
 });
 
 afterAll(async () => {
   await jobs?.close();
-  delete process.env.JOBS_TEST_CLOCK;
 });
 
-function advance(ms: number) {
-  adjustableEngineClock()!.advance(ms);
-  jobs.executor.poke();
-}
+const advance = (ms: number) => jobs.advance(ms);
 
 async function outboxTo(address: string) {
   const db = await getDb();

@@ -9,7 +9,6 @@ import { emails } from "@/db/schema/emails";
 import { mailboxes } from "@/db/schema/mailboxes";
 import { startCampaign } from "@/lib/campaigns/start-campaign";
 import { encryptMailboxCredentials } from "@/lib/email/providers/mailbox-credentials";
-import { adjustableEngineClock } from "@/lib/jobs/clock";
 import { createCampaignFixture } from "../support/campaign-fixtures";
 import { startGoogleApiServer } from "../support/google-api-server";
 import { startEmbeddedJobs } from "../support/jobs-app-server";
@@ -30,14 +29,13 @@ let jobs: Awaited<ReturnType<typeof startEmbeddedJobs>>;
 
 beforeAll(async () => {
   google = await startGoogleApiServer({ ...CLIENT, refreshToken: REFRESH, mailboxAddress: ME });
-  Object.assign(process.env, { GMAIL_API_BASE_URL: google.apiBaseUrl, GOOGLE_OAUTH_TOKEN_URL: google.tokenUrl, JOBS_TEST_CLOCK: "1" });
-  jobs = await startEmbeddedJobs();
+  Object.assign(process.env, { GMAIL_API_BASE_URL: google.apiBaseUrl, GOOGLE_OAUTH_TOKEN_URL: google.tokenUrl });
+  jobs = await startEmbeddedJobs({ testClock: true });
 });
 
 afterAll(async () => {
   await jobs?.close();
   await google?.close();
-  delete process.env.JOBS_TEST_CLOCK;
 });
 
 describe("pre-send reply check", () => {
@@ -55,8 +53,7 @@ describe("pre-send reply check", () => {
 
     // The reply arrives in the provider's thread; nothing has synced it.
     await google.receive(rawReply({ from: ada.email, to: ME, inReplyTo: step1.messageId, text: "Thanks, but we are all set." }), { threadId: step1.providerThreadId! });
-    adjustableEngineClock()!.advance(2 * DAY + 60_000);
-    jobs.executor.poke();
+    jobs.advance(2 * DAY + 60_000);
 
     await waitFor(async () => {
       const [step2] = await db.select().from(emails).where(and(eq(emails.leadId, ada.id), eq(emails.stepPosition, 1)));

@@ -43,17 +43,27 @@ export async function startAppRoutesServer(): Promise<{ origin: string; close():
 }
 
 /** The app's routes plus the embedded executor in this process, synced and ready: what `next start` runs. */
-export async function startEmbeddedJobs(): Promise<{ executor: Executor; close(): Promise<void> }> {
+export async function startEmbeddedJobs({ testClock = false }: { testClock?: boolean } = {}): Promise<{ executor: Executor; advance(ms: number): void; close(): Promise<void> }> {
+  // The adjustable engine clock is chosen when the executor starts: set the switch first.
+  if (testClock) process.env.JOBS_TEST_CLOCK = "1";
   const server = await startAppRoutesServer();
   const { startEmbeddedExecutor } = await import("@/lib/jobs/start-embedded-executor");
+  const clockModule = await import("@/lib/jobs/clock");
   const executor = (await startEmbeddedExecutor({ pollMs: 20, syncIntervalMs: null, log: () => {} }))!;
   await executor.synced();
   return {
     executor,
+    /** Moves engine time forward (JOBS_TEST_CLOCK) and wakes the executor to act on it. */
+    advance(ms: number) {
+      const { adjustableEngineClock } = clockModule;
+      adjustableEngineClock()!.advance(ms);
+      executor.poke();
+    },
     async close() {
       await executor.stop();
       await server.close();
       delete process.env.JOBS_APP_URL;
+      if (testClock) delete process.env.JOBS_TEST_CLOCK;
     },
   };
 }
