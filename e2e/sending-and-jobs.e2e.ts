@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpTestServer } from "../tests/support/smtp-test-server";
 import { launchBrowser, newPage, screenshot, signInThroughOutbox } from "./support/browser";
+import { advanceEngineClock } from "./support/engine-clock";
 
 const uniqueEmail = (who: string) => `${who}-${randomBytes(3).toString("hex")}@example.com`;
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -120,8 +121,9 @@ describe("sending, tracking and jobs", () => {
     await page.locator("#local-email").fill(mailbox);
     await page.getByRole("button", { name: "Add local mailbox" }).click();
     await page.getByRole("link", { name: mailbox }).waitFor();
-    // A window that opens the day after tomorrow: the send run must sleep.
-    const later = (new Date().getUTCDay() + 2) % 7;
+    // A window that opens the day after tomorrow in engine time (other specs move that clock forward by days, so the
+    // wall clock's weekday could be the engine's today, inside the window): the send run must sleep.
+    const later = (new Date(await advanceEngineClock(1)).getUTCDay() + 2) % 7; // 1 ms: the clock route answers with engine time
     await setWindow(page, team, mailbox, [later], "09:00", "17:00");
     await composeAndSend(page, team, uniqueEmail("ada"), mailbox, "Thanks for reading.");
 
