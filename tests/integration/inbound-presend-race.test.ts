@@ -11,31 +11,50 @@ import { startCampaign } from "@/lib/campaigns/start-campaign";
 import { encryptMailboxCredentials } from "@/lib/email/providers/mailbox-credentials";
 import { createCampaignFixture } from "../support/campaign-fixtures";
 import { startGoogleApiServer } from "../support/google-api-server";
+import { startMicrosoftApiServer } from "../support/microsoft-api-server";
 import { startEmbeddedJobs } from "../support/jobs-app-server";
 import { waitFor } from "../support/jobs-harness";
 import { rawReply } from "../support/raw-mail";
 
-const CLIENT = vi.hoisted(() => {
-  const c = { clientId: "123-abc.apps.googleusercontent.com", clientSecret: "GOCSPX-test" };
-  Object.assign(process.env, { AUTH_GOOGLE_ID: c.clientId, AUTH_GOOGLE_SECRET: c.clientSecret });
+const C = vi.hoisted(() => {
+  const c = {
+    google: { clientId: "123-abc.apps.googleusercontent.com", clientSecret: "GOCSPX-test" },
+    microsoft: { clientId: "00000000-aaaa-bbbb-cccc-000000000001", clientSecret: "graph~secret", tenant: "test-tenant" },
+  };
+  Object.assign(process.env, {
+    AUTH_GOOGLE_ID: c.google.clientId,
+    AUTH_GOOGLE_SECRET: c.google.clientSecret,
+    AUTH_MICROSOFT_ENTRA_ID_ID: c.microsoft.clientId,
+    AUTH_MICROSOFT_ENTRA_ID_SECRET: c.microsoft.clientSecret,
+    AUTH_MICROSOFT_ENTRA_ID_ISSUER: `https://login.microsoftonline.com/${c.microsoft.tenant}/v2.0`,
+  });
   return c;
 });
 const REFRESH = "1//0g-refresh-token";
 const DAY = 86_400_000;
 const ME = `rep-${Date.now()}@gmail.test`;
+const OUTLOOK_ME = `rep-${Date.now()}@contoso.test`;
 
 let google: Awaited<ReturnType<typeof startGoogleApiServer>>;
+let microsoft: Awaited<ReturnType<typeof startMicrosoftApiServer>>;
 let jobs: Awaited<ReturnType<typeof startEmbeddedJobs>>;
 
 beforeAll(async () => {
-  google = await startGoogleApiServer({ ...CLIENT, refreshToken: REFRESH, mailboxAddress: ME });
-  Object.assign(process.env, { GMAIL_API_BASE_URL: google.apiBaseUrl, GOOGLE_OAUTH_TOKEN_URL: google.tokenUrl });
+  google = await startGoogleApiServer({ ...C.google, refreshToken: REFRESH, mailboxAddress: ME });
+  microsoft = await startMicrosoftApiServer({ ...C.microsoft, refreshToken: REFRESH, mailboxAddress: OUTLOOK_ME });
+  Object.assign(process.env, {
+    GMAIL_API_BASE_URL: google.apiBaseUrl,
+    GOOGLE_OAUTH_TOKEN_URL: google.tokenUrl,
+    MICROSOFT_LOGIN_BASE_URL: microsoft.loginBaseUrl,
+    MICROSOFT_GRAPH_BASE_URL: microsoft.graphBaseUrl,
+  });
   jobs = await startEmbeddedJobs({ testClock: true });
 });
 
 afterAll(async () => {
   await jobs?.close();
   await google?.close();
+  await microsoft?.close();
 });
 
 describe("pre-send reply check", () => {
@@ -73,5 +92,29 @@ describe("pre-send reply check", () => {
     expect(inbound).toMatchObject({ inboundKind: "reply", matchedBy: "in_reply_to", answersEmailId: step1.id, intent: "not_interested" });
     const [enrolment] = await db.select().from(campaignEnrolments).where(eq(campaignEnrolments.leadId, ada.id));
     expect(enrolment.status).toBe("replied");
+  });
+
+  it("does not send step 2 when the reply reached the Outlook inbox a second before its slot", async () => {
+    const f = await createCampaignFixture({ steps: [{ delayMinutes: 0 }, { delayMinutes: 2 * 24 * 60 }], leads: [{ firstName: "Ada" }], mailbox: { provider: "outlook", email: OUTLOOK_ME } });
+    const db = await getDb();
+    await db.update(mailboxes).set(encryptMailboxCredentials({ mailboxId: f.mailbox.id, credentials: { provider: "outlook", refreshToken: REFRESH } })).where(eq(mailboxes.id, f.mailbox.id));
+    const [ada] = f.leads;
+    await startCampaign({ teamId: f.team.id, campaignId: f.campaign.id, actorUserId: f.user.id });
+
+    const sentByGraph = () => microsoft.messages.filter((m) => m.sent);
+    await waitFor(async () => sentByGraph().length === 1, "step 1 through Microsoft Graph", 30_000);
+    await waitFor(async () => (await db.select().from(campaignEnrolments).where(eq(campaignEnrolments.leadId, ada.id)))[0].currentStepPosition === 1, "step 1 recorded");
+    const [step1] = await db.select().from(emails).where(and(eq(emails.leadId, ada.id), eq(emails.stepPosition, 0)));
+
+    await microsoft.receive(rawReply({ from: ada.email, to: OUTLOOK_ME, inReplyTo: step1.messageId, text: "Thanks, but we are all set." }), { conversationId: sentByGraph()[0].conversationId });
+    jobs.advance(2 * DAY + 60_000);
+
+    await waitFor(async () => (await db.select().from(campaignEnrolments).where(eq(campaignEnrolments.leadId, ada.id)))[0].status === "replied", "the reply found before step 2", 30_000);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(sentByGraph()).toHaveLength(1);
+    const [step2] = await db.select().from(emails).where(and(eq(emails.leadId, ada.id), eq(emails.stepPosition, 1)));
+    if (step2) expect(step2).toMatchObject({ status: "cancelled", statusReason: "The lead replied." });
+    const [inbound] = await db.select().from(emails).where(and(eq(emails.teamId, f.team.id), eq(emails.direction, "inbound")));
+    expect(inbound).toMatchObject({ inboundKind: "reply", matchedBy: "in_reply_to", answersEmailId: step1.id });
   });
 });
