@@ -15,6 +15,8 @@ export const eventSchemas = {
     teamId: z.uuid(),
     emailId: z.uuid(),
     mailboxId: z.uuid(),
+    /** Not before this time (a soft bounce's retry waits a day); otherwise the mailbox's next slot. */
+    notBefore: z.iso.datetime().optional(),
   }),
   // A CSV upload whose mapping the rep confirmed (lib/leads/import); the job streams the file into leads.
   "leads/import.requested": z.object({ teamId: z.uuid(), importId: z.uuid(), userId: z.uuid().nullable() }),

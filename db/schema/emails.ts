@@ -67,6 +67,8 @@ export type MatchMethod = (typeof matchMethod.enumValues)[number];
 /** "Why it was sent": what was evaluated just before an outbound email left, newest facts last. */
 export type SendCheck = { name: string; passed: boolean; detail?: string };
 export type SendRecord = {
+  /** A soft bounce's second attempt: the email it repeats. */
+  retryOf?: string;
   /** Sequence sends: the step, its condition and how it evaluated, the variant and the mailbox. */
   step?: { position: number; condition: string; conditionMet: boolean; conditionDetail?: string; variant?: string | null; mailbox?: string };
   queuedAt?: string;

@@ -1,5 +1,6 @@
 // The send function: one run per queued email. Reserve the mailbox's next legal slot, sleep until it,
 // then claim-recheck-send-record in lib/sending (exactly once, whatever retries or crashes happen).
+import { engineNow } from "@/lib/jobs/clock";
 import { reserveSendSlot } from "@/lib/sending/reserve-send-slot";
 import { inngest } from "../client";
 import { emailSendRequested } from "../events";
@@ -15,9 +16,11 @@ export const sendEmail = inngest.createFunction(
     triggers: [{ event: emailSendRequested }],
   },
   async ({ event, step }) => {
-    const { teamId, emailId } = event.data;
+    const { teamId, emailId, notBefore } = event.data;
     const reservation = await step.run("reserve-slot", async () => {
-      const { slot, status } = await reserveSendSlot({ teamId, emailId });
+      const now = engineNow();
+      const from = notBefore && new Date(notBefore) > now ? new Date(notBefore) : now;
+      const { slot, status } = await reserveSendSlot({ teamId, emailId, now: from });
       return { slot: slot?.toISOString() ?? null, status };
     });
     if (!reservation.slot) return { status: reservation.status, reason: "not queued" };

@@ -40,7 +40,7 @@ export async function markLeadReplied({
     for (const e of own) {
       await tx.execute(sql`update emails set replied_at = ${now.toISOString()}::timestamptz
         where id = (select id from emails where team_id = ${teamId}::uuid and enrolment_id = ${e.id}::uuid and direction = 'outbound' and status = 'sent'
-                    order by step_position desc limit 1) and replied_at is null`);
+                    order by step_position desc nulls last limit 1) and replied_at is null`);
     }
 
     // Campaigns that stop on the domain: everyone else at the lead's domain in them stops as well.

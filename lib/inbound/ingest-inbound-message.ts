@@ -72,7 +72,7 @@ export async function ingestInboundMessage({
 
   let action = "none";
   if (report) {
-    const { outcome } = await recordBounce({ teamId, mailboxId, outboundEmailId: match.outbound?.id ?? null, recipient: report.recipient, type: report.type, status: report.status, diagnostic: report.diagnostic, dedupeKey: `bounce:${email.id}`, now });
+    const { outcome } = await recordBounce({ teamId, mailboxId, outboundEmailId: match.outbound?.id ?? null, recipient: report.recipient, type: report.type, status: report.status, diagnostic: report.diagnostic, dedupeKey: `bounce:${email.id}`, now, retry: !report.delayed });
     action = outcome;
   } else if (complaint) {
     const { suppressed } = await recordComplaint({ teamId, outboundEmailId: match.outbound?.id ?? null, recipient: complaint.recipient, dedupeKey: `complaint:${email.id}`, now });

@@ -14,6 +14,8 @@ export type DeliveryReport = {
   diagnostic: string | null;
   /** Message-ID of our returned message, with angle brackets. */
   originalMessageId: string | null;
+  /** The sending server is still trying (Action: delayed): a warning, not a final failure. */
+  delayed: boolean;
 };
 
 const ENHANCED = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/;
@@ -92,6 +94,7 @@ function fromDeliveryStatus(message: InboundMessage, deliveryStatus: string): De
   const status = chosen.status?.match(ENHANCED)?.[0] ?? diagnostic?.match(ENHANCED)?.[0] ?? null;
   return {
     type: classifyBounceStatus({ status, diagnostic, action: action(chosen) }),
+    delayed: action(chosen) === "delayed",
     status,
     recipient: rfc822Address(chosen["original-recipient"]) ?? rfc822Address(chosen["final-recipient"]),
     diagnostic,
@@ -137,6 +140,7 @@ function fromText(message: InboundMessage): DeliveryReport | null {
   const copiedId = copy.match(/^message-id:\s*(<[^>\s]+>)/im)?.[1] ?? null;
   return {
     type: classifyBounceStatus({ status, diagnostic }),
+    delayed: false,
     status,
     recipient,
     diagnostic,

@@ -1,6 +1,7 @@
 // What a bounce means, wherever it came from (a DSN in the inbox, Resend's webhook):
 // hard → the address is suppressed and every enrolment of its lead stops; soft → the mail system retries and the
-// sequence goes on, but the third soft bounce in 30 days counts as hard; auth → the recipient is not to blame,
+// sequence goes on and the bounced email is tried once more a day later, but the third soft bounce in 30 days
+// counts as hard; auth → the recipient is not to blame,
 // our mailbox fails authentication: pause the mailbox and tell the team.
 import "server-only";
 import { and, eq, gte, sql } from "drizzle-orm";
@@ -10,12 +11,13 @@ import { emailEvents } from "@/db/schema/tracking";
 import { checkMailboxHealth } from "@/lib/mailboxes/check-mailbox-health";
 import { pauseMailbox } from "@/lib/mailboxes/pause-mailbox";
 import { teamScope } from "@/lib/teams/team-scope";
+import { retrySoftBounce } from "./retry-soft-bounce";
 import { suppressAndStopLead } from "./suppress-and-stop-lead";
 
 export const SOFT_BOUNCES_BEFORE_SUPPRESSING = 3;
 const SOFT_WINDOW_MS = 30 * 86_400_000;
 
-export type BounceOutcome = "suppressed" | "soft_counted" | "mailbox_paused" | "unknown_recipient";
+export type BounceOutcome = "suppressed" | "soft_counted" | "soft_retrying" | "mailbox_paused" | "unknown_recipient";
 
 export async function recordBounce({
   teamId,
@@ -27,6 +29,7 @@ export async function recordBounce({
   diagnostic,
   dedupeKey,
   now,
+  retry = false,
 }: {
   teamId: string;
   mailboxId: string | null;
@@ -38,6 +41,8 @@ export async function recordBounce({
   /** One event per bounce notice, e.g. "bounce:<inbound email id>" or "resend:<svix id>". */
   dedupeKey: string;
   now: Date;
+  /** A final soft failure (not a "still trying" delay): send the email once more a day later. */
+  retry?: boolean;
 }): Promise<{ outcome: BounceOutcome; leadId: string | null }> {
   const facts = await teamScope(teamId, async (tx) => {
     const [outbound] = outboundEmailId
@@ -91,5 +96,6 @@ export async function recordBounce({
     if (facts.mailboxId) await checkMailboxHealth({ teamId, mailboxId: facts.mailboxId, now });
     return { outcome: "suppressed", leadId: facts.leadId };
   }
+  if (retry && outboundEmailId && (await retrySoftBounce({ teamId, outboundEmailId, now }))) return { outcome: "soft_retrying", leadId: facts.leadId };
   return { outcome: "soft_counted", leadId: facts.leadId };
 }

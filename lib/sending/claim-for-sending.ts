@@ -26,7 +26,8 @@ async function evaluateChecks(tx: Tx, email: Email): Promise<SendCheck[]> {
   }
   if (email.enrolmentId) {
     const [enrolment] = await tx.select({ status: campaignEnrolments.status, createdAt: campaignEnrolments.createdAt }).from(campaignEnrolments).where(and(eq(campaignEnrolments.teamId, email.teamId), eq(campaignEnrolments.id, email.enrolmentId))).for("share");
-    const active = !enrolment || enrolment.status === "active";
+    // A soft bounce's retry repeats a step already taken, so an enrolment that has since completed still allows it.
+    const active = !enrolment || enrolment.status === "active" || (!!email.sendRecord?.retryOf && enrolment.status === "completed");
     checks.push({ name: "The enrolment is active", passed: active, detail: active ? undefined : enrolment!.status === "replied" ? "The lead replied." : `The enrolment is ${enrolment!.status}.` });
     // Any reply since the lead entered this campaign stops it (an old reply to an earlier campaign does not).
     const replied = !!lead?.repliedAt && (!enrolment || lead.repliedAt >= enrolment.createdAt);

@@ -182,4 +182,34 @@ describe("inbound ingest", () => {
     const stranger = await f.ingest(rawReply({ from: "someone@elsewhere.test", to: f.mailbox.email, subject: "Hi", text: "Unrelated." }));
     expect(stranger).toMatchObject({ kind: "other", leadId: null });
   });
+
+  it("tries a soft-bounced email once more a day later, and suppresses the address at the third soft bounce", async () => {
+    const f = await campaignPastStepOne();
+    const [ada] = f.leads;
+    const sent = await f.first(ada.id);
+    const soft = (originalMessageId: string) =>
+      f.ingest(rawBounce({ to: f.mailbox.email, recipient: ada.email, originalMessageId, status: "4.4.1", diagnostic: "421 4.4.1 Connection timed out", action: "failed" }));
+
+    expect(await soft(sent.messageId!)).toMatchObject({ kind: "bounce", action: "soft_retrying" });
+    const db = await getDb();
+    const retryOf = async () => (await db.select().from(emails).where(and(eq(emails.leadId, ada.id), eq(emails.direction, "outbound")))).filter((e) => e.sendRecord?.retryOf === sent.id);
+    expect(await retryOf()).toMatchObject([{ status: "queued", subject: sent.subject, stepPosition: null, enrolmentId: sent.enrolmentId }]);
+    // A "still trying" warning (Action: delayed) is not retried by us.
+    expect(await f.ingest(rawBounce({ to: f.mailbox.email, recipient: ada.email, originalMessageId: sent.messageId!, status: "4.2.2", diagnostic: "452 4.2.2 Mailbox full", action: "delayed" }))).toMatchObject({ action: "soft_counted" });
+
+    jobs.executor.poke();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await outboxTo(ada.email)).toHaveLength(1); // not at once
+    advance(DAY + 60_000); // a day on: the retry goes (step 2 is not due for another day)
+    await waitFor(async () => (await outboxTo(ada.email)).length === 2, "the retry sent a day later", 30_000);
+    const [again] = await retryOf();
+    await waitFor(async () => (await db.select().from(emails).where(eq(emails.id, again.id)))[0].status === "sent", "the retry recorded as sent");
+    expect((await outboxTo(ada.email))[1].subject).toBe(sent.subject);
+
+    // The third soft bounce in 30 days: the address is suppressed and the lead stops; a retry is not retried.
+    expect(await soft(again.messageId!)).toMatchObject({ action: "suppressed" });
+    expect(await retryOf()).toHaveLength(1);
+    expect(await db.select().from(suppressions).where(and(eq(suppressions.teamId, f.team.id), eq(suppressions.value, ada.email)))).toMatchObject([{ reason: "hard_bounce" }]);
+    expect(await enrolment(f.campaign.id, ada.id)).toMatchObject({ status: "bounced" });
+  });
 });

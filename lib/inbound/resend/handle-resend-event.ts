@@ -70,7 +70,8 @@ export async function handleResendEvent({ mailbox, event }: { mailbox: ResendWeb
       const { type, status } = classifyResendBounce(data.bounce);
       const diagnostic = [data.bounce.subType, data.bounce.message].filter(Boolean).join(": ") || null;
       // Keyed by Resend's email id rather than the delivery, so one bounce counts once however often it is delivered.
-      await recordBounce({ teamId: mailbox.teamId, mailboxId: mailbox.id, outboundEmailId: outbound.id, recipient: outbound.recipient, type, status, diagnostic, dedupeKey: `resend:bounce:${data.email_id}`, now: engineNow() });
+      // Resend reports a bounce only once it has stopped trying, so a soft one is retried by us a day later.
+      await recordBounce({ teamId: mailbox.teamId, mailboxId: mailbox.id, outboundEmailId: outbound.id, recipient: outbound.recipient, type, status, diagnostic, dedupeKey: `resend:bounce:${data.email_id}`, now: engineNow(), retry: true });
       return { result: "bounce_recorded", outboundEmailId: outbound.id };
     }
     case "email.complained": {
