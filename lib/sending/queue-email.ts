@@ -62,7 +62,10 @@ export async function queueEmail({
     }
 
     const id = randomUUID();
-    const content = renderEmailContent({ template: { subject: input.subject, html: input.html, text: input.text }, values: leadVariables(lead), seed: id });
+    // A reply typed to a person in the inbox goes as written: braces in it are words, not variables or spintax.
+    const content = threading
+      ? { subject: input.subject, html: input.html, text: input.text }
+      : renderEmailContent({ template: { subject: input.subject, html: input.html, text: input.text }, values: leadVariables(lead), seed: id });
     const [email] = await tx
       .insert(emails)
       .values({

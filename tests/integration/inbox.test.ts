@@ -199,7 +199,7 @@ describe("replying from the inbox, and as the recipient of a local mailbox's mes
   it("sends through the mailbox the reply arrived in, threaded under their message, untracked, authored by the rep", async () => {
     const f = await smtpThread();
     const before = smtp.received.length;
-    const result = await replyToThread({ teamId: f.team.id, actorUserId: f.user.id, input: { emailId: f.theirs.id, subject: replySubject(f.theirs.subject), body: "Great — how is Tuesday 10:00?\n\nRita", idempotencyKey: "reply-key-1" } });
+    const result = await replyToThread({ teamId: f.team.id, actorUserId: f.user.id, input: { emailId: f.theirs.id, subject: replySubject(f.theirs.subject), body: "Great — how is Tuesday 10:00? {Rita|Sam} will bring {{the deck}}.\n\nRita", idempotencyKey: "reply-key-1" } });
     const [row] = await (await getDb()).select().from(emails).where(eq(emails.id, result.emailId));
     expect(row).toMatchObject({
       direction: "outbound",
@@ -222,7 +222,8 @@ describe("replying from the inbox, and as the recipient of a local mailbox's mes
     expect(received.parsed.subject).toBe("Re: Release speed");
     expect(received.parsed.inReplyTo).toBe(f.theirs.messageId);
     expect(received.parsed.references).toEqual([f.ours.messageId, f.theirs.messageId]);
-    expect(String(received.parsed.text)).toContain("how is Tuesday 10:00?");
+    // Typed words go as written: no spintax or variables in a reply to a person.
+    expect(String(received.parsed.text)).toContain("how is Tuesday 10:00? {Rita|Sam} will bring {{the deck}}.");
     expect(String(received.parsed.html)).not.toMatch(/\/t\/(o|c)\//);
 
     // The same submission again (double click) sends nothing more.
