@@ -2,7 +2,7 @@
 // sync opens it; Resend mailboxes receive by webhook, the local outbox has no inbox). Paused mailboxes still
 // sync: replies to mail already sent must keep stopping sequences.
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { and, inArray, ne } from "drizzle-orm";
 import { getDb } from "@/db";
 import { mailboxes } from "@/db/schema/mailboxes";
 
@@ -11,5 +11,6 @@ export async function listSyncableMailboxes(): Promise<{ teamId: string; mailbox
   return db
     .select({ teamId: mailboxes.teamId, mailboxId: mailboxes.id })
     .from(mailboxes)
-    .where(inArray(mailboxes.provider, ["smtp", "gmail", "outlook"]));
+    // A disconnected mailbox's credentials are known not to work: it syncs again once reconnected.
+    .where(and(inArray(mailboxes.provider, ["smtp", "gmail", "outlook"]), ne(mailboxes.status, "disconnected")));
 }
