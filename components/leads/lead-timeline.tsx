@@ -40,7 +40,7 @@ export function LeadTimeline({ items, teamSlug }: { items: LeadTimelineItem[]; t
                 <time className="text-xs text-muted-foreground" dateTime={item.at.toISOString()}>{item.at.toISOString().slice(0, 16).replace("T", " ")} UTC</time>
               </div>
               {item.emailId ? (
-                <Link href={`/${teamSlug}/emails/${item.emailId}`} className="block truncate text-muted-foreground hover:underline">{detail}</Link>
+                <Link href={item.kind === "email" && item.inInbox ? `/${teamSlug}/inbox/${item.emailId}` : `/${teamSlug}/emails/${item.emailId}`} className="block truncate text-muted-foreground hover:underline">{detail}</Link>
               ) : (
                 <span className="block truncate text-muted-foreground">{detail}</span>
               )}

@@ -6,7 +6,7 @@ import { emailEvents, trackedLinks, type EmailEventType } from "@/db/schema/trac
 import { teamScope } from "@/lib/teams/team-scope";
 
 export type LeadTimelineItem =
-  | { kind: "email"; id: string; at: Date; direction: "outbound" | "inbound"; status: string; subject: string; emailId: string }
+  | { kind: "email"; id: string; at: Date; direction: "outbound" | "inbound"; status: string; subject: string; emailId: string; /** A reply a rep can open in the inbox. */ inInbox: boolean }
   | { kind: "event"; id: string; at: Date; type: EmailEventType; isMachine: boolean; emailId: string | null; subject: string | null; destination: string | null };
 
 const LIMIT = 200;
@@ -14,7 +14,7 @@ const LIMIT = 200;
 export async function getLeadTimeline({ teamId, leadId }: { teamId: string; leadId: string }): Promise<LeadTimelineItem[]> {
   return teamScope(teamId, async (tx) => {
     const emailRows = await tx
-      .select({ id: emails.id, direction: emails.direction, status: emails.status, subject: emails.subject, sentAt: emails.sentAt, receivedAt: emails.receivedAt, createdAt: emails.createdAt })
+      .select({ id: emails.id, direction: emails.direction, status: emails.status, subject: emails.subject, inboundKind: emails.inboundKind, sentAt: emails.sentAt, receivedAt: emails.receivedAt, createdAt: emails.createdAt })
       .from(emails)
       .where(and(eq(emails.teamId, teamId), eq(emails.leadId, leadId)))
       .orderBy(desc(emails.createdAt))
@@ -37,6 +37,7 @@ export async function getLeadTimeline({ teamId, leadId }: { teamId: string; lead
         direction: e.direction,
         status: e.status,
         subject: e.subject,
+        inInbox: e.direction === "inbound" && (e.inboundKind === "reply" || e.inboundKind === "other"),
       })),
       ...eventRows.map((e) => ({ kind: "event" as const, id: e.id, at: e.occurredAt, type: e.type, isMachine: e.isMachine, emailId: e.emailId, subject: e.subject, destination: e.destination })),
     ];
