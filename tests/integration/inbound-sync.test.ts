@@ -9,6 +9,7 @@ import { emails } from "@/db/schema/emails";
 import { leads } from "@/db/schema/leads";
 import { mailboxes, type MailboxProvider } from "@/db/schema/mailboxes";
 import { encryptMailboxCredentials } from "@/lib/email/providers/mailbox-credentials";
+import { listSyncableMailboxes } from "@/lib/inbound/list-syncable-mailboxes";
 import { syncMailboxInbound } from "@/lib/inbound/sync-mailbox-inbound";
 import { createUserWithTeam } from "../support/factories";
 import { startGoogleApiServer } from "../support/google-api-server";
@@ -115,5 +116,27 @@ describe.each([
     const [box] = await db.select().from(mailboxes).where(eq(mailboxes.id, f.mailbox.id));
     expect(box.inboundSyncError).toMatch(/invalid_grant|refused|credentials|token/i);
     expect(box.inboundSyncLeaseUntil).toBeNull();
+  });
+});
+
+describe("the sync cron's mailbox list", () => {
+  it("reads Gmail, Outlook and SMTP mailboxes with IMAP settings; not SMTP without them, Resend, the local outbox or a disconnected mailbox", async () => {
+    const db = await getDb();
+    const { team } = await createUserWithTeam("cron");
+    const add = async (provider: MailboxProvider, credentials: Parameters<typeof encryptMailboxCredentials>[0]["credentials"] | null, status: "active" | "disconnected" = "active") => {
+      const [m] = await db.insert(mailboxes).values({ teamId: team.id, provider, email: `${provider}-${randomBytes(3).toString("hex")}@acme.test`, status }).returning();
+      if (credentials) await db.update(mailboxes).set(encryptMailboxCredentials({ mailboxId: m.id, credentials })).where(eq(mailboxes.id, m.id));
+      return m.id;
+    };
+    const smtp = { provider: "smtp" as const, host: "127.0.0.1", port: 2525, secure: false, requireTls: false, username: "u", password: "p" };
+    const gmail = await add("gmail", { provider: "gmail", refreshToken: REFRESH });
+    const outlook = await add("outlook", { provider: "outlook", refreshToken: REFRESH });
+    const withImap = await add("smtp", { ...smtp, imap: { host: "127.0.0.1", port: 1143, secure: false } });
+    await add("smtp", smtp);
+    await add("resend", { provider: "resend", apiKey: "re_test" });
+    await add("local", null);
+    await add("gmail", { provider: "gmail", refreshToken: REFRESH }, "disconnected");
+    const listed = (await listSyncableMailboxes()).filter((m) => m.teamId === team.id).map((m) => m.mailboxId);
+    expect(listed.sort()).toEqual([gmail, outlook, withImap].sort());
   });
 });
