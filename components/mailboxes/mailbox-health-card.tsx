@@ -54,10 +54,10 @@ export function MailboxHealthCard({ teamSlug, mailbox, health, canManage }: { te
         </p>
         <div className="grid gap-1">
           <p>{replyPath(mailbox)}</p>
-          <p className="text-muted-foreground">
+          {mailbox.provider === "local" || mailbox.provider === "resend" ? null : <p className="text-muted-foreground">
             Last sync: {mailbox.lastSyncedAt ? mailbox.lastSyncedAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "never"}
             {mailbox.inboundSyncError ? <span className="text-destructive"> · last attempt failed: {mailbox.inboundSyncError}</span> : null}
-          </p>
+          </p>}
         </div>
         <MailboxInboundControls teamSlug={teamSlug} mailboxId={mailbox.id} canSync={mailbox.provider !== "local" && mailbox.provider !== "resend"} canResume={canManage && mailbox.status === "paused"} />
       </CardContent>
