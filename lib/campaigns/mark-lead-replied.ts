@@ -8,6 +8,7 @@ import { campaignEnrolments, campaigns } from "@/db/schema/campaigns";
 import { leads } from "@/db/schema/leads";
 import { sendEvents } from "@/inngest/events";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { cancelQueuedEmails } from "./cancel-queued-emails";
 import { notFound } from "@/lib/errors";
 import { teamScope } from "@/lib/teams/team-scope";
 
@@ -49,7 +50,7 @@ export async function markLeadReplied({
       .from(campaigns)
       .innerJoin(campaignEnrolments, and(eq(campaignEnrolments.campaignId, campaigns.id), eq(campaignEnrolments.leadId, leadId)))
       .where(and(eq(campaigns.teamId, teamId), eq(campaigns.stopScope, "domain")));
-    let colleagues = 0;
+    let colleagues: string[] = [];
     if (domainCampaigns.length) {
       const rows = await tx
         .update(campaignEnrolments)
@@ -64,15 +65,16 @@ export async function markLeadReplied({
           ),
         )
         .returning({ id: campaignEnrolments.id });
-      colleagues = rows.length;
+      colleagues = rows.map((r) => r.id);
     }
-    await recordAudit(tx, { teamId, actorUserId, action: "lead.replied", targetType: "lead", targetId: leadId, metadata: { enrolments: own.length, colleagues } });
+    await recordAudit(tx, { teamId, actorUserId, action: "lead.replied", targetType: "lead", targetId: leadId, metadata: { enrolments: own.length, colleagues: colleagues.length } });
     return { own, colleagues };
   });
+  await cancelQueuedEmails({ teamId, enrolmentIds: [...stopped.own.map((e) => e.id), ...stopped.colleagues], reason: "The lead replied." });
   // After commit: wake the runs waiting for a reply (the database already says stop, whatever happens here).
   const events = stopped.own.length
     ? stopped.own.map((e) => ({ id: `replied-${e.id}`, data: { teamId, leadId, enrolmentId: e.id, campaignId: e.campaignId, emailId } }))
     : [{ id: `replied-lead-${leadId}-${now.getTime()}`, data: { teamId, leadId, enrolmentId: null, campaignId: null, emailId } }];
   await sendEvents("email/replied", events);
-  return { stoppedEnrolments: stopped.own.length + stopped.colleagues };
+  return { stoppedEnrolments: stopped.own.length + stopped.colleagues.length };
 }

@@ -6,6 +6,7 @@ import { campaignEnrolments } from "@/db/schema/campaigns";
 import { leads } from "@/db/schema/leads";
 import { suppressions } from "@/db/schema/suppressions";
 import { sendEvent } from "@/inngest/events";
+import { cancelQueuedEmails } from "@/lib/campaigns/cancel-queued-emails";
 import { teamScope } from "@/lib/teams/team-scope";
 
 const BY_REASON = {
@@ -36,7 +37,7 @@ export async function suppressAndStopLead({
       .onConflictDoNothing({ target: [suppressions.teamId, suppressions.kind, suppressions.value] });
     // Lead before enrolments: the lock order every writer keeps.
     const [lead] = await tx.select({ id: leads.id }).from(leads).where(and(eq(leads.teamId, teamId), eq(leads.email, value))).for("no key update");
-    if (!lead) return { leadId: null, stopped: 0 };
+    if (!lead) return { leadId: null, stopped: [] as string[] };
     await tx
       .update(leads)
       .set({ status: rule.lead.status, [rule.lead.at]: now })
@@ -46,13 +47,14 @@ export async function suppressAndStopLead({
       .set({ status: rule.enrolment, stopReason: rule.stopReason, nextStepAt: null, lastEventAt: now })
       .where(and(eq(campaignEnrolments.teamId, teamId), eq(campaignEnrolments.leadId, lead.id), inArray(campaignEnrolments.status, ["active", "paused"])))
       .returning({ id: campaignEnrolments.id });
-    return { leadId: lead.id, stopped: stopped.length };
+    return { leadId: lead.id, stopped: stopped.map((e) => e.id) };
   });
+  await cancelQueuedEmails({ teamId, enrolmentIds: result.stopped, reason: rule.stopReason });
   if (result.leadId) {
     // Best effort: the send claim re-checks the lead and the suppression list whatever happens here.
     await sendEvent("lead/stopped", { teamId, leadId: result.leadId, reason: rule.event }, { id: `lead-stopped-${result.leadId}-${rule.event}` }).catch((error) =>
       console.error("[inbound] could not cancel the lead's sequence runs; the send check still stops them", error),
     );
   }
-  return { leadId: result.leadId, stoppedEnrolments: result.stopped };
+  return { leadId: result.leadId, stoppedEnrolments: result.stopped.length };
 }

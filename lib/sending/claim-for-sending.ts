@@ -48,7 +48,15 @@ export async function claimForSending(
   const [email] = await tx.select().from(emails).where(and(eq(emails.teamId, teamId), eq(emails.id, emailId))).for("update");
   if (!email) throw notFound("That email");
   if (email.status === "sending") return { kind: "recover", email };
-  if (email.status !== "queued") return { kind: "done", email, reason: `already ${email.status}` };
+  if (email.status !== "queued") {
+    // Stopped while the send step was reading the inbox (a reply it found): keep that check in the record too.
+    if (email.status === "cancelled" && extraChecks.length) {
+      const record = { ...(email.sendRecord ?? {}), checks: [...extraChecks, ...(email.sendRecord?.checks ?? [])] };
+      await tx.update(emails).set({ sendRecord: record }).where(and(eq(emails.teamId, teamId), eq(emails.id, email.id)));
+      return { kind: "done", email: { ...email, sendRecord: record }, reason: `already ${email.status}` };
+    }
+    return { kind: "done", email, reason: `already ${email.status}` };
+  }
 
   const checks = [...extraChecks, ...(await evaluateChecks(tx, email))];
   const failed = checks.find((c) => !c.passed);

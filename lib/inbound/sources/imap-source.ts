@@ -103,7 +103,8 @@ export function createImapSource(options: ImapSourceOptions): InboundSource {
         examined = m.uid;
         const receivedAt = toDate(m.internalDate);
         // Mail older than the connection (moved back into INBOX, say) is not a reply to anything we sent.
-        if (receivedAt && receivedAt < since) continue;
+        // INTERNALDATE has whole seconds: compare at that precision, or mail in the mailbox's first second is lost.
+        if (receivedAt && receivedAt.getTime() < Math.floor(since.getTime() / 1000) * 1000) continue;
         if (fromUs(m)) continue;
         accepted.push(m.uid);
       }
