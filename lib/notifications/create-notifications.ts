@@ -5,13 +5,12 @@ import { and, eq, inArray } from "drizzle-orm";
 import { users } from "@/db/schema/auth";
 import { notifications } from "@/db/schema/notifications";
 import { teamMembers } from "@/db/schema/teams";
+import { escapeHtml } from "@/lib/email/render/html-entities";
 import { sendSystemMail } from "@/lib/email/send-system-mail";
 import { env } from "@/lib/env";
 import { teamScope } from "@/lib/teams/team-scope";
 
 export type NewNotification = { kind: string; title: string; body: string; href: string | null; emailId?: string | null; dedupeKey: string };
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function notifyMembers({
   teamId,
