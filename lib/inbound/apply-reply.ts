@@ -85,7 +85,8 @@ export async function applyReply({
   teamId: string;
   email: Email;
   message: InboundMessage;
-  automatic: boolean;
+  /** An automatic answer (null for a person's reply); out-of-office as the ingest judged it from headers and words. */
+  automatic: { outOfOffice: boolean } | null;
   outboundEmailId: string | null;
   now: Date;
 }): Promise<string> {
@@ -99,7 +100,7 @@ export async function applyReply({
   if (automatic) {
     const rules = classifyReplyWithRules({ subject: message.subject, text: message.text, from: message.from?.address, receivedAt: receivedAt.toISOString() });
     const outOfOffice = { ...rules, intent: "out_of_office" as const };
-    const isAway = rules.intent === "out_of_office" || /out of (the )?office|automatic reply|abwesen|absent/i.test(message.subject);
+    const isAway = automatic.outOfOffice || rules.intent === "out_of_office";
     await setIntent(isAway ? outOfOffice : { ...rules, intent: "auto_reply", returnDate: null }, "rules");
     if (!isAway) return "ignored (automatic reply)";
     const until = resumeAfter(rules.returnDate, receivedAt);

@@ -52,7 +52,7 @@ export async function ingestInboundMessage({
   const complaint = report ? null : parseComplaint(message);
   const auto = report || complaint ? null : detectAutoReply(message);
   // An out-of-office is automatic even when its headers forgot to say so.
-  const outOfOffice = !!auto && looksOutOfOffice({ subject: message.subject, text: message.text });
+  const outOfOffice = !!auto && looksOutOfOffice({ subject: message.subject, text: message.text }); // auto is null for reports
   const kind: InboundKind = report ? "bounce" : complaint ? "complaint" : auto?.auto || outOfOffice ? "auto_reply" : "reply";
   const bounce: Bounce | null = report ? { type: report.type, status: report.status, recipient: report.recipient, diagnostic: report.diagnostic } : null;
 
@@ -64,8 +64,8 @@ export async function ingestInboundMessage({
     receivedAt,
     message,
     kind,
-    originalMessageId: report?.originalMessageId ?? complaint?.originalMessageId ?? null,
-    bounce: bounce ?? (complaint ? { type: "hard", status: null, recipient: complaint.recipient, diagnostic: `Complaint (${complaint.feedbackType})` } : null),
+    report: report ?? complaint,
+    bounce,
   });
   const result = { emailId: email.id, kind: email.inboundKind ?? kind, duplicate, leadId: email.leadId };
   if (email.processedAt) return { ...result, action: "already processed" };
@@ -78,7 +78,7 @@ export async function ingestInboundMessage({
     const { suppressed } = await recordComplaint({ teamId, outboundEmailId: match.outbound?.id ?? null, recipient: complaint.recipient, dedupeKey: `complaint:${email.id}`, now });
     action = suppressed ? "suppressed" : "none";
   } else if (email.leadId) {
-    action = await applyReply({ teamId, email, message, automatic: kind === "auto_reply", outboundEmailId: match.outbound?.id ?? null, now });
+    action = await applyReply({ teamId, email, message, automatic: kind === "auto_reply" ? { outOfOffice } : null, outboundEmailId: match.outbound?.id ?? null, now });
   }
 
   await teamScope(teamId, (tx) => tx.update(emails).set({ processedAt: now }).where(and(eq(emails.teamId, teamId), eq(emails.id, email.id))));

@@ -22,7 +22,7 @@ export async function storeInboundEmail({
   receivedAt,
   message,
   kind,
-  originalMessageId,
+  report,
   bounce,
 }: {
   teamId: string;
@@ -33,21 +33,20 @@ export async function storeInboundEmail({
   message: InboundMessage;
   /** What it is, before matching: a reply until proven unmatched ("other"). */
   kind: InboundKind;
-  /** Reports (DSN, ARF) name the message they are about; that is what they match on. */
-  originalMessageId: string | null;
+  /** Reports (DSN, ARF) name the message and the address they are about; that is what they match on. */
+  report: { originalMessageId: string | null; recipient: string | null } | null;
   bounce: Bounce | null;
 }): Promise<{ email: Email; match: InboundMatch; duplicate: boolean }> {
   return teamScope(teamId, async (tx) => {
     const [existing] = await tx.select().from(emails).where(and(eq(emails.teamId, teamId), eq(emails.mailboxId, mailboxId), eq(emails.providerMessageId, providerMessageId)));
-    const isReport = kind === "bounce" || kind === "complaint";
     const match = await matchInboundMessage(tx, {
       teamId,
       mailboxId,
-      inReplyTo: isReport ? originalMessageId : message.inReplyTo,
-      references: isReport ? [] : message.references,
-      providerThreadId: isReport ? null : providerThreadId,
-      // A report comes from the mailer daemon; the address it is about is the bounced recipient.
-      senderAddress: isReport ? (bounce?.recipient ?? null) : (message.from?.address ?? null),
+      inReplyTo: report ? report.originalMessageId : message.inReplyTo,
+      references: report ? [] : message.references,
+      providerThreadId: report ? null : providerThreadId,
+      // A report comes from the mailer daemon; the address it is about is the failed or complaining recipient.
+      senderAddress: report ? report.recipient : (message.from?.address ?? null),
     });
     if (existing) return { email: existing, match, duplicate: true };
 
