@@ -38,6 +38,7 @@ export async function checkRepliesBeforeSend({ teamId, emailId, now = engineNow(
       const credentials = decryptMailboxCredentials({ mailboxId: mailbox.id, ciphertext: mailbox.credentialsCiphertext });
       if (credentials.provider !== mailbox.provider) return { name: NAME, passed: true, detail: "Skipped: the mailbox's credentials do not match its provider." };
       const onCredentialsRefreshed = storeRefreshedCredentials(mailbox);
+      // Every message from others in the thread: ingest already knows the old ones and skips them.
       const common = { providerThreadId: email.providerThreadId, after: new Date(0), ownAddress: mailbox.email };
       const replies =
         credentials.provider === "gmail"

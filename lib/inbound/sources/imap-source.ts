@@ -5,6 +5,7 @@ import { ImapFlow, type FetchMessageObject } from "imapflow";
 import type { ImapLogin } from "@/lib/email/providers/mailbox-credentials";
 import type { RawInbound } from "@/lib/inbound/inbound-message";
 import type { FetchNewResult, InboundSource } from "./inbound-source";
+import { isOwnAddress } from "./is-own-address";
 
 export type ImapSourceOptions = {
   imap: ImapLogin;
@@ -77,8 +78,7 @@ export async function verifyImap(options: Omit<ImapSourceOptions, "ownAddress">)
 
 export function createImapSource(options: ImapSourceOptions): InboundSource {
   const { imap } = options;
-  const own = options.ownAddress.trim().toLowerCase();
-  const fromUs = (m: FetchMessageObject) => (m.envelope?.from ?? []).some((a) => a.address?.toLowerCase() === own);
+  const fromUs = (m: FetchMessageObject) => (m.envelope?.from ?? []).some((a) => isOwnAddress(a.address, options.ownAddress));
 
   async function read(client: ImapFlow, { cursor, since, limit }: { cursor: string | null; since: Date; limit: number }): Promise<FetchNewResult> {
     const box = await client.mailboxOpen("INBOX", { readOnly: true });
