@@ -6,24 +6,15 @@
 //
 //   npx tsx --conditions=react-server bench/campaign-start.ts [--leads=100000]
 // Uses DATABASE_URL (a scratch database is created and dropped) or, without it, PGlite in memory.
-import os from "node:os";
-import path from "node:path";
-import fs from "node:fs";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/query-rows";
+import { useScratchDatabase } from "./use-scratch-database";
 
 const LEADS = Number(process.argv.find((a) => a.startsWith("--leads="))?.split("=")[1] ?? 100_000);
 const fmt = (n: number) => (Math.round(n * 100) / 100).toString();
 
 async function main() {
-  process.env.DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "bench-campaign-"));
-  let drop: (() => Promise<void>) | undefined;
-  if (process.env.DATABASE_URL) {
-    const { createScratchDatabase } = await import("@/tests/support/scratch-database");
-    const scratch = await createScratchDatabase(process.env.DATABASE_URL, "bench_campaign");
-    process.env.DATABASE_URL = scratch.url;
-    drop = scratch.drop;
-  } else process.env.PGLITE_DIR = "memory://";
+  const { drop } = await useScratchDatabase("bench_campaign");
 
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
@@ -81,7 +72,7 @@ async function main() {
   console.log(`baseline_single_insert_100k_s=${fmt(baselineSeconds)} (rows=${count})`);
 
   await jobs.close();
-  await drop?.();
+  await drop();
   process.exit(0);
 }
 

@@ -4,25 +4,16 @@
 //
 //   npx tsx --conditions=react-server bench/inbound.ts [--messages=500]
 // Uses DATABASE_URL (a scratch database is created and dropped) or, without it, PGlite in memory.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { queryRows } from "@/db/query-rows";
+import { useScratchDatabase } from "./use-scratch-database";
 
 const MESSAGES = Number(process.argv.find((a) => a.startsWith("--messages="))?.split("=")[1] ?? 500);
 const fmt = (n: number) => (Math.round(n * 100) / 100).toString();
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main() {
-  process.env.DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "bench-inbound-"));
-  let drop: (() => Promise<void>) | undefined;
-  if (process.env.DATABASE_URL) {
-    const { createScratchDatabase } = await import("@/tests/support/scratch-database");
-    const scratch = await createScratchDatabase(process.env.DATABASE_URL, "bench_inbound");
-    process.env.DATABASE_URL = scratch.url;
-    drop = scratch.drop;
-  } else process.env.PGLITE_DIR = "memory://";
+  const { drop } = await useScratchDatabase("bench_inbound");
 
   const { getDb } = await import("@/db");
   const { emails } = await import("@/db/schema/emails");
@@ -72,7 +63,7 @@ async function main() {
   console.log(`ingest_messages_per_s=${fmt(MESSAGES / seconds)}`);
   console.log(`baseline_parse_only_p50_ms=${fmt(pct(parseTimes, 50))}`);
   await jobs.close();
-  await drop?.();
+  await drop();
   process.exit(0);
 }
 
