@@ -1,18 +1,17 @@
 // The campaign runner on the embedded executor through the app's own routes: fan-out, one run per enrolment,
 // same-thread follow-ups after their delays (engine time moved forward), stop on reply, pause/resume, and
 // never emailing an unsubscribed lead.
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { campaignEnrolments, campaigns } from "@/db/schema/campaigns";
+import { campaigns } from "@/db/schema/campaigns";
 import { emails } from "@/db/schema/emails";
 import { leads } from "@/db/schema/leads";
-import { outboxMessages } from "@/db/schema/outbox";
 import { markLeadReplied } from "@/lib/campaigns/mark-lead-replied";
 import { pauseCampaign } from "@/lib/campaigns/pause-campaign";
 import { resumeCampaign } from "@/lib/campaigns/resume-campaign";
 import { startCampaign } from "@/lib/campaigns/start-campaign";
-import { createCampaignFixture } from "../support/campaign-fixtures";
+import { createCampaignFixture, enrolmentOf, outboxTo } from "../support/campaign-fixtures";
 import { startEmbeddedJobs } from "../support/jobs-app-server";
 import { waitFor } from "../support/jobs-harness";
 
@@ -28,17 +27,6 @@ afterAll(async () => {
 });
 
 const advance = (ms: number) => jobs.advance(ms);
-
-async function outboxTo(address: string) {
-  const db = await getDb();
-  return db.select().from(outboxMessages).where(eq(outboxMessages.to, address)).orderBy(asc(outboxMessages.createdAt));
-}
-
-async function enrolmentOf(campaignId: string, leadId: string) {
-  const db = await getDb();
-  const [row] = await db.select().from(campaignEnrolments).where(and(eq(campaignEnrolments.campaignId, campaignId), eq(campaignEnrolments.leadId, leadId)));
-  return row;
-}
 
 const threeSteps = [{ delayMinutes: 0 }, { delayMinutes: 2 * 24 * 60 }, { delayMinutes: 3 * 24 * 60 }];
 

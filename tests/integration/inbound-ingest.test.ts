@@ -2,20 +2,18 @@
 // the sequence (step 2 never goes), an out-of-office pauses it until the day after the return date, bounces and
 // complaints suppress (or pause our mailbox when the failure is our authentication), "remove me" suppresses,
 // matching falls back from headers to sender to company domain, and re-ingesting changes nothing.
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { campaignEnrolments } from "@/db/schema/campaigns";
 import { emails } from "@/db/schema/emails";
 import { leads } from "@/db/schema/leads";
 import { mailboxes } from "@/db/schema/mailboxes";
 import { notifications } from "@/db/schema/notifications";
-import { outboxMessages } from "@/db/schema/outbox";
 import { suppressions } from "@/db/schema/suppressions";
 import { startCampaign } from "@/lib/campaigns/start-campaign";
 import { ingestRawMessage } from "@/lib/inbound/ingest-inbound-message";
 import { engineNow } from "@/lib/jobs/clock";
-import { createCampaignFixture } from "../support/campaign-fixtures";
+import { createCampaignFixture, enrolmentOf, outboxTo } from "../support/campaign-fixtures";
 import { startEmbeddedJobs } from "../support/jobs-app-server";
 import { waitFor } from "../support/jobs-harness";
 import { rawBounce, rawReply } from "../support/raw-mail";
@@ -34,23 +32,12 @@ afterAll(async () => {
 
 const advance = (ms: number) => jobs.advance(ms);
 
-async function outboxTo(address: string) {
-  const db = await getDb();
-  return db.select().from(outboxMessages).where(eq(outboxMessages.to, address)).orderBy(asc(outboxMessages.createdAt));
-}
-
-async function enrolment(campaignId: string, leadId: string) {
-  const db = await getDb();
-  const [row] = await db.select().from(campaignEnrolments).where(and(eq(campaignEnrolments.campaignId, campaignId), eq(campaignEnrolments.leadId, leadId)));
-  return row;
-}
-
 /** A running two-step campaign (step 2 two days after step 1) whose step 1 has reached every lead. */
 async function campaignPastStepOne(leadSpecs: { email?: string; firstName?: string }[] = [{ firstName: "Ada" }], campaign = {}) {
   const f = await createCampaignFixture({ steps: [{ delayMinutes: 0 }, { delayMinutes: 2 * 24 * 60 }], leads: leadSpecs, campaign });
   await startCampaign({ teamId: f.team.id, campaignId: f.campaign.id, actorUserId: f.user.id });
   for (const lead of f.leads) await waitFor(async () => (await outboxTo(lead.email)).length === 1, `step 1 to ${lead.email}`, 30_000);
-  for (const lead of f.leads) await waitFor(async () => (await enrolment(f.campaign.id, lead.id)).currentStepPosition === 1, "step 1 recorded");
+  for (const lead of f.leads) await waitFor(async () => (await enrolmentOf(f.campaign.id, lead.id)).currentStepPosition === 1, "step 1 recorded");
   const first = async (leadId: string) => {
     const db = await getDb();
     const [row] = await db.select().from(emails).where(and(eq(emails.leadId, leadId), eq(emails.direction, "outbound"), eq(emails.stepPosition, 0)));
@@ -75,7 +62,7 @@ describe("inbound ingest", () => {
     const [inbound] = await db.select().from(emails).where(eq(emails.id, result.emailId));
     expect(inbound).toMatchObject({ direction: "inbound", status: "received", inboundKind: "reply", matchedBy: "in_reply_to", answersEmailId: sent.id, threadId: sent.threadId, campaignId: f.campaign.id, intent: "interested", intentSource: "rules" });
     expect(inbound.processedAt).not.toBeNull();
-    expect(await enrolment(f.campaign.id, ada.id)).toMatchObject({ status: "replied" });
+    expect(await enrolmentOf(f.campaign.id, ada.id)).toMatchObject({ status: "replied" });
     const [lead] = await db.select().from(leads).where(eq(leads.id, ada.id));
     expect(lead.status).toBe("interested");
     const notes = await db.select().from(notifications).where(eq(notifications.emailId, inbound.id));
@@ -102,7 +89,7 @@ describe("inbound ingest", () => {
       rawReply({ from: ada.email, to: f.mailbox.email, subject: "Automatic reply: Quick idea for Example Org", inReplyTo: sent.messageId, headers: { "Auto-Submitted": "auto-replied" }, text: `I am out of the office until ${back} with limited access to email.` }),
     );
     expect(result).toMatchObject({ kind: "auto_reply", action: `paused until ${new Date(Date.parse(`${back}T00:00:00Z`) + DAY).toISOString().slice(0, 10)}` });
-    const paused = await enrolment(f.campaign.id, ada.id);
+    const paused = await enrolmentOf(f.campaign.id, ada.id);
     expect(paused).toMatchObject({ status: "paused" });
     expect(paused.pausedUntil?.toISOString()).toBe(new Date(Date.parse(`${back}T00:00:00Z`) + DAY).toISOString());
     const db = await getDb();
@@ -116,8 +103,8 @@ describe("inbound ingest", () => {
     advance(5 * DAY); // past the day after the return date: the scheduler's tick resumes it
     await waitFor(async () => (await outboxTo(ada.email)).length === 2, "step 2 after the return", 30_000);
     // Step 2 was the last: the resumed enrolment ran to its end.
-    await waitFor(async () => (await enrolment(f.campaign.id, ada.id)).status === "completed", "enrolment completed after the return");
-    expect((await enrolment(f.campaign.id, ada.id)).pausedUntil).toBeNull();
+    await waitFor(async () => (await enrolmentOf(f.campaign.id, ada.id)).status === "completed", "enrolment completed after the return");
+    expect((await enrolmentOf(f.campaign.id, ada.id)).pausedUntil).toBeNull();
   });
 
   it("suppresses a hard-bounced address and stops its lead, counting the bounce on the email", async () => {
@@ -131,7 +118,7 @@ describe("inbound ingest", () => {
     expect(inbound).toMatchObject({ bounceType: "hard", bounceStatus: "5.1.1", bounceRecipient: ada.email, answersEmailId: sent.id });
     const [outbound] = await db.select().from(emails).where(eq(emails.id, sent.id));
     expect(outbound.bouncedAt).not.toBeNull();
-    expect(await enrolment(f.campaign.id, ada.id)).toMatchObject({ status: "bounced" });
+    expect(await enrolmentOf(f.campaign.id, ada.id)).toMatchObject({ status: "bounced" });
     expect(await db.select().from(suppressions).where(and(eq(suppressions.teamId, f.team.id), eq(suppressions.value, ada.email)))).toMatchObject([{ reason: "hard_bounce" }]);
     const [mailbox] = await db.select().from(mailboxes).where(eq(mailboxes.id, f.mailbox.id));
     expect(mailbox.status).toBe("active"); // one bounce in one send is below the minimum sample
@@ -150,7 +137,7 @@ describe("inbound ingest", () => {
     expect(mailbox.status).toBe("paused");
     expect(mailbox.statusReason).toContain("SPF, DKIM and DMARC");
     expect(await db.select().from(suppressions).where(eq(suppressions.teamId, f.team.id))).toHaveLength(0);
-    expect(await enrolment(f.campaign.id, ada.id)).toMatchObject({ status: "active" });
+    expect(await enrolmentOf(f.campaign.id, ada.id)).toMatchObject({ status: "active" });
     expect(await db.select().from(notifications).where(and(eq(notifications.teamId, f.team.id), eq(notifications.kind, "mailbox.paused")))).toMatchObject([{ userId: f.user.id }]);
   });
 
@@ -162,7 +149,7 @@ describe("inbound ingest", () => {
     expect(result.action).toBe("suppressed (asked to be removed)");
     const db = await getDb();
     expect(await db.select().from(suppressions).where(and(eq(suppressions.teamId, f.team.id), eq(suppressions.value, ada.email)))).toMatchObject([{ reason: "unsubscribed" }]);
-    expect((await enrolment(f.campaign.id, ada.id)).status).toMatch(/replied|unsubscribed/);
+    expect((await enrolmentOf(f.campaign.id, ada.id)).status).toMatch(/replied|unsubscribed/);
   });
 
   it("matches by sender without threading headers, by company domain when the campaign stops on the domain, and files strangers as other", async () => {
@@ -173,7 +160,7 @@ describe("inbound ingest", () => {
     const db = await getDb();
     const [row] = await db.select().from(emails).where(eq(emails.id, byDomain.emailId));
     expect(row.matchedBy).toBe("domain");
-    expect([(await enrolment(f.campaign.id, ada.id)).status, (await enrolment(f.campaign.id, bob.id)).status].sort()).toEqual(["replied", "stopped"]);
+    expect([(await enrolmentOf(f.campaign.id, ada.id)).status, (await enrolmentOf(f.campaign.id, bob.id)).status].sort()).toEqual(["replied", "stopped"]);
 
     const bySender = await f.ingest(rawReply({ from: ada.email, to: f.mailbox.email, subject: "hello again", text: "One more thing." }));
     const [senderRow] = await db.select().from(emails).where(eq(emails.id, bySender.emailId));
@@ -210,6 +197,6 @@ describe("inbound ingest", () => {
     expect(await soft(again.messageId!)).toMatchObject({ action: "suppressed" });
     expect(await retryOf()).toHaveLength(1);
     expect(await db.select().from(suppressions).where(and(eq(suppressions.teamId, f.team.id), eq(suppressions.value, ada.email)))).toMatchObject([{ reason: "hard_bounce" }]);
-    expect(await enrolment(f.campaign.id, ada.id)).toMatchObject({ status: "bounced" });
+    expect(await enrolmentOf(f.campaign.id, ada.id)).toMatchObject({ status: "bounced" });
   });
 });

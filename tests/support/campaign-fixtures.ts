@@ -1,11 +1,12 @@
 // A runnable campaign through the real schema: a team with a postal address, a local mailbox open around the
 // clock, a sequence (steps × variants as given), leads, and a draft campaign sending from that mailbox.
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { campaignMailboxes, campaigns, type NewCampaign } from "@/db/schema/campaigns";
+import { campaignEnrolments, campaignMailboxes, campaigns, type NewCampaign } from "@/db/schema/campaigns";
 import { leads, type NewLead } from "@/db/schema/leads";
 import { mailboxes, type NewMailbox } from "@/db/schema/mailboxes";
+import { outboxMessages } from "@/db/schema/outbox";
 import { sequenceStepVariants, sequenceSteps, sequences, type NewSequenceStep } from "@/db/schema/sequences";
 import { teams } from "@/db/schema/teams";
 import { createUserWithTeam } from "./factories";
@@ -59,4 +60,17 @@ export async function createCampaignFixture({
     .returning();
   await db.insert(campaignMailboxes).values({ teamId: team.id, campaignId: campaign.id, mailboxId: mailbox.id });
   return { user, team, mailbox, sequence, steps: stepRows, leads: leadRows, campaign };
+}
+
+/** What the local outbox received for an address, oldest first (a local mailbox's sends land there). */
+export async function outboxTo(address: string) {
+  const db = await getDb();
+  return db.select().from(outboxMessages).where(eq(outboxMessages.to, address)).orderBy(asc(outboxMessages.createdAt));
+}
+
+/** A lead's enrolment in a campaign, as it stands now. */
+export async function enrolmentOf(campaignId: string, leadId: string) {
+  const db = await getDb();
+  const [row] = await db.select().from(campaignEnrolments).where(and(eq(campaignEnrolments.campaignId, campaignId), eq(campaignEnrolments.leadId, leadId)));
+  return row;
 }
