@@ -1,8 +1,10 @@
 // The race: a lead's reply reaches the provider one second before step 2's slot, and no periodic sync has seen it.
 // The send step re-reads the thread just before sending (Gmail here, through the local Gmail API server), ingests
 // the reply, and the send claim refuses step 2. The email keeps the record of why it did not go.
+// First: sets the OAuth client variables before any app module reads the environment.
+import { OAUTH_TEST_APPS, TEST_REFRESH_TOKEN } from "../support/oauth-test-apps";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { campaignEnrolments } from "@/db/schema/campaigns";
 import { emails } from "@/db/schema/emails";
@@ -16,21 +18,8 @@ import { startEmbeddedJobs } from "../support/jobs-app-server";
 import { waitFor } from "../support/jobs-harness";
 import { rawReply } from "../support/raw-mail";
 
-const C = vi.hoisted(() => {
-  const c = {
-    google: { clientId: "123-abc.apps.googleusercontent.com", clientSecret: "GOCSPX-test" },
-    microsoft: { clientId: "00000000-aaaa-bbbb-cccc-000000000001", clientSecret: "graph~secret", tenant: "test-tenant" },
-  };
-  Object.assign(process.env, {
-    AUTH_GOOGLE_ID: c.google.clientId,
-    AUTH_GOOGLE_SECRET: c.google.clientSecret,
-    AUTH_MICROSOFT_ENTRA_ID_ID: c.microsoft.clientId,
-    AUTH_MICROSOFT_ENTRA_ID_SECRET: c.microsoft.clientSecret,
-    AUTH_MICROSOFT_ENTRA_ID_ISSUER: `https://login.microsoftonline.com/${c.microsoft.tenant}/v2.0`,
-  });
-  return c;
-});
-const REFRESH = "1//0g-refresh-token";
+const C = OAUTH_TEST_APPS;
+const REFRESH = TEST_REFRESH_TOKEN;
 const DAY = 86_400_000;
 const ME = `rep-${Date.now()}@gmail.test`;
 const OUTLOOK_ME = `rep-${Date.now()}@contoso.test`;

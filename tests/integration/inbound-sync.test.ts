@@ -1,9 +1,11 @@
 // The sync a cron or "Sync now" runs, per provider, through the real clients pointed at local servers speaking the
 // Gmail and Microsoft Graph wire formats: new mail is ingested and matched, the cursor moves so the next sync reads
 // only newer mail, one sync per mailbox at a time, and a provider failure is kept on the mailbox for the user.
+// First: sets the OAuth client variables before any app module reads the environment.
+import { OAUTH_TEST_APPS, TEST_REFRESH_TOKEN } from "../support/oauth-test-apps";
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { emails } from "@/db/schema/emails";
 import { leads } from "@/db/schema/leads";
@@ -18,21 +20,8 @@ import { startMicrosoftApiServer } from "../support/microsoft-api-server";
 import { rawReply } from "../support/raw-mail";
 import { createOutboundEmail } from "../support/sending-fixtures";
 
-const C = vi.hoisted(() => {
-  const c = {
-    google: { clientId: "123-abc.apps.googleusercontent.com", clientSecret: "GOCSPX-test" },
-    microsoft: { clientId: "00000000-aaaa-bbbb-cccc-000000000001", clientSecret: "graph~secret", tenant: "test-tenant" },
-  };
-  Object.assign(process.env, {
-    AUTH_GOOGLE_ID: c.google.clientId,
-    AUTH_GOOGLE_SECRET: c.google.clientSecret,
-    AUTH_MICROSOFT_ENTRA_ID_ID: c.microsoft.clientId,
-    AUTH_MICROSOFT_ENTRA_ID_SECRET: c.microsoft.clientSecret,
-    AUTH_MICROSOFT_ENTRA_ID_ISSUER: `https://login.microsoftonline.com/${c.microsoft.tenant}/v2.0`,
-  });
-  return c;
-});
-const REFRESH = "1//0g-refresh-token";
+const C = OAUTH_TEST_APPS;
+const REFRESH = TEST_REFRESH_TOKEN;
 const GMAIL_ME = `rep-${randomBytes(3).toString("hex")}@gmail.test`;
 const GRAPH_ME = `rep-${randomBytes(3).toString("hex")}@contoso.test`;
 
