@@ -9,6 +9,7 @@ import { startDovecot } from "../tests/support/dovecot-server";
 import { rawReply } from "../tests/support/raw-mail";
 import { startSmtpTestServer } from "../tests/support/smtp-test-server";
 import { sendAroundTheClock } from "./support/mailbox-settings";
+import { sendFromComposer } from "./support/send-from-composer";
 import { launchBrowser, newPage, screenshot, signInThroughOutbox } from "./support/browser";
 
 const hex = randomBytes(3).toString("hex");
@@ -59,18 +60,7 @@ describe("inbox over SMTP and IMAP", () => {
     await sendAroundTheClock(page);
 
     // An email from the composer, over SMTP.
-    await page.goto(`/${team}/compose`);
-    await page.getByLabel("First name").fill("Linus");
-    await page.getByLabel("Email", { exact: true }).fill(lead);
-    await page.getByLabel("Company").fill("Kernel Labs");
-    await page.getByLabel("Goal").fill("Book a short call about their release process");
-    await page.getByRole("button", { name: "Write", exact: true }).click();
-    await expect.poll(async () => (await page.getByLabel("Body").inputValue()).includes("Best"), { timeout: 30_000 }).toBe(true);
-    await page.getByLabel("From", { exact: true }).selectOption({ label: mailbox });
-    const claims = page.locator("#send-claims-checked");
-    if (await claims.count()) await claims.click();
-    const subject = await page.getByLabel("Subject").inputValue();
-    await page.getByRole("button", { name: "Send now" }).click();
+    const subject = await sendFromComposer(page, { team, to: lead, firstName: "Linus", company: "Kernel Labs", fromLabel: mailbox });
     await expect.poll(() => to(lead).length, { timeout: 30_000 }).toBe(1);
     const ours = to(lead)[0].parsed.messageId!;
 

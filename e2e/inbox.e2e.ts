@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendAroundTheClock } from "./support/mailbox-settings";
+import { sendFromComposer } from "./support/send-from-composer";
 import { launchBrowser, newPage, screenshot, signInThroughOutbox } from "./support/browser";
 
 const hex = randomBytes(3).toString("hex");
@@ -27,24 +28,6 @@ async function addLocalMailbox(page: Page, team: string, address: string) {
   await page.getByRole("link", { name: address }).click();
   await page.waitForURL(/\/mailboxes\/[0-9a-f-]{36}$/);
   await sendAroundTheClock(page);
-}
-
-async function sendFromComposer(page: Page, team: string, to: string, from: string) {
-  await page.goto(`/${team}/compose`);
-  await page.getByLabel("First name").fill("Grace");
-  await page.getByLabel("Email", { exact: true }).fill(to);
-  await page.getByLabel("Company").fill("Hopper Labs");
-  await page.getByLabel("Goal").fill("Book a short call about their release process");
-  await page.getByRole("button", { name: "Write", exact: true }).click();
-  await expect.poll(() => page.getByLabel("Subject").inputValue(), { timeout: 30_000 }).not.toBe("");
-  await expect.poll(async () => (await page.getByLabel("Body").inputValue()).includes("Best"), { timeout: 30_000 }).toBe(true);
-  await page.getByLabel("From", { exact: true }).selectOption({ label: `Rita Rep <${from}>` });
-  const claims = page.locator("#send-claims-checked");
-  if (await claims.count()) await claims.click();
-  const subject = await page.getByLabel("Subject").inputValue();
-  await page.getByRole("button", { name: "Send now" }).click();
-  await page.getByRole("link", { name: "Open the email" }).waitFor({ timeout: 30_000 });
-  return subject;
 }
 
 /** Opens the newest team outbox message to `to` whose subject is `subject`; returns its headers as shown. */
@@ -74,7 +57,7 @@ describe("inbox", () => {
     await expect.poll(() => page.getByText("No replies yet").count()).toBe(1);
     expect(await page.getByRole("link", { name: "Go to Mailboxes" }).getAttribute("href")).toBe(`/${team}/mailboxes`);
 
-    const subject = await sendFromComposer(page, team, grace, mailbox);
+    const subject = await sendFromComposer(page, { team, to: grace, firstName: "Grace", company: "Hopper Labs", fromLabel: `Rita Rep <${mailbox}>` });
     const ours = await openOutboxMessage(page, team, grace, subject);
     const ourMessageId = ours["Message-ID"];
     expect(ourMessageId).toMatch(/^<.+@acme\.test>$/);
