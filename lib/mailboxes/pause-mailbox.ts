@@ -3,9 +3,8 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { mailboxes } from "@/db/schema/mailboxes";
-import { teams } from "@/db/schema/teams";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { notifyMembers, teamAdminIds } from "@/lib/notifications/create-notifications";
+import { notifyAboutMailbox } from "./notify-about-mailbox";
 import { teamScope } from "@/lib/teams/team-scope";
 
 export async function pauseMailbox({
@@ -25,19 +24,11 @@ export async function pauseMailbox({
       .update(mailboxes)
       .set({ status: "paused", statusReason: reason })
       .where(and(eq(mailboxes.teamId, teamId), eq(mailboxes.id, mailboxId), eq(mailboxes.status, "active")))
-      .returning({ email: mailboxes.email, ownerUserId: mailboxes.ownerUserId });
-    const [team] = await tx.select({ slug: teams.slug }).from(teams).where(eq(teams.id, teamId));
+      .returning({ id: mailboxes.id });
     if (mailbox) await recordAudit(tx, { teamId, actorUserId: null, action: "mailbox.paused", targetType: "mailbox", targetId: mailboxId, metadata: { reason } });
-    return mailbox ? { ...mailbox, slug: team?.slug ?? "" } : null;
+    return !!mailbox;
   });
   if (!paused) return { paused: false };
-  const admins = await teamAdminIds({ teamId });
-  await notifyMembers({
-    teamId,
-    userIds: [...(paused.ownerUserId ? [paused.ownerUserId] : []), ...admins],
-    notification: { kind: "mailbox.paused", title: `${paused.email} was paused`, body: reason, href: `/${paused.slug}/mailboxes/${mailboxId}`, dedupeKey: alertKey },
-    byEmail: true,
-  });
+  await notifyAboutMailbox({ teamId, mailboxId, kind: "mailbox.paused", title: (address) => `${address} was paused`, body: reason, dedupeKey: alertKey, byEmail: true });
   return { paused: true };
 }
-
